@@ -1,0 +1,1 @@
+//! The wire: the only module that knows the API.

@@ -1,0 +1,3 @@
+fn main() {
+    cashgo_web::start();
+}
