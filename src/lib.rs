@@ -1,8 +1,70 @@
+//! CashGo borrower web app: wiring of router, i18n, session and boot.
+//!
+//! `main.rs` only calls [`start`]. Pages live in `pages/`, shared pieces in
+//! `components/`, the wire in `api/`, exact money and days in `money`/`day`.
+
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod api;
+mod boot;
+mod components;
 pub mod config;
 pub mod day;
+pub mod format;
+pub mod lang;
 pub mod money;
+mod pages;
+pub mod routes;
+mod session;
+pub mod validate;
 
-pub fn start() {}
+use crate::i18n::{use_i18n, I18nContextProvider, Locale};
+use components::Layout;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::*;
+use session::Session;
+
+pub use boot::start;
+
+/// The whole app, once the configuration and the language are known.
+#[component]
+pub fn App(
+    /// The language decided at boot (see `lang`).
+    locale: Locale,
+    /// The router base for a sub-path deployment (`""` at the root).
+    base: String,
+) -> impl IntoView {
+    view! {
+        <I18nContextProvider enable_cookie=false>
+            <Shell locale=locale base=base />
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Shell(locale: Locale, base: String) -> impl IntoView {
+    let i18n = use_i18n();
+    i18n.set_locale(locale);
+    boot::follow_locale(i18n);
+    Session::provide(base.clone());
+    view! {
+        <Router base=base>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/orders") view=OrdersPage />
+                    <Route path=path!("/repay/:oid") view=RepayPage />
+                    <Route path=path!("/extend/:oid") view=ExtendPage />
+                    <Route path=path!("/pay/:oid") view=PayPage />
+                    <Route path=path!("/proof/:oid") view=ProofPage />
+                    <Route path=path!("/feedback") view=FeedbackPage />
+                    <Route path=path!("/contacts") view=ContactsPage />
+                    <Route path=path!("/support") view=SupportPage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,1 +1,418 @@
-//! Money in integer minor units (Q2).
+//! Money in integer minor units (Q2) and rates as decimal text.
+//!
+//! The server sends amounts as JSON numbers or strings (`5000`, `"1955000.00"`,
+//! `1565.2`). Both are read from their exact text, never through `f64`, so a
+//! centavo is never lost; the client only formats what the server computed.
+
+use serde::de::{Deserialize, Deserializer, Error as _};
+use serde_json::value::RawValue;
+use std::fmt::Write as _;
+
+/// Largest decimal exponent accepted in a JSON number (`1e5`); beyond it the
+/// value is out of any sensible range and expanding it would only waste memory.
+const MAX_EXPONENT: i64 = 40;
+
+/// An amount in minor units (centavos).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(i64);
+
+impl Money {
+    /// Zero.
+    pub const ZERO: Money = Money(0);
+
+    /// An amount of `minor` centavos.
+    pub const fn from_minor(minor: i64) -> Self {
+        Self(minor)
+    }
+
+    /// The amount in centavos.
+    pub const fn minor(self) -> i64 {
+        self.0
+    }
+
+    /// Whether the amount is zero.
+    pub const fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Parses plain decimal text exactly: `"1955000.00"`, `"5000"`, `"-3.5"`,
+    /// `" 12.30 "`. More than two decimals are accepted only when the extra
+    /// digits are zeros; anything else (or an overflow) is `None`.
+    pub fn parse_decimal(text: &str) -> Option<Money> {
+        let parts = Decimal::parse_plain(text.trim())?;
+        parts.to_money()
+    }
+
+    /// Reads the JSON text of a number or a string holding a number
+    /// (`1565.2`, `"5000.00"`), exactly.
+    pub fn from_json(raw: &str) -> Option<Money> {
+        Decimal::from_json(raw)?.to_money()
+    }
+
+    /// The amount as plain decimal text with two places, e.g. `"1565.20"`,
+    /// `"-3.50"` (what a form field would send back).
+    pub fn decimal_text(self) -> String {
+        let (units, cents) = self.split();
+        let sign = if self.0 < 0 { "-" } else { "" };
+        format!("{sign}{units}.{cents:02}")
+    }
+
+    /// Formats for display: MXN `$46,333,600.00` (es and en alike), USD
+    /// `US$1,234.00` in Spanish and `$1,234.00` in English, any other code
+    /// `EUR 1,234.00` (with a no-break space). Negative amounts lead with `-`.
+    pub fn format(self, locale: &str, currency: &str) -> String {
+        let code = currency.trim().to_ascii_uppercase();
+        let spanish = locale.trim().to_ascii_lowercase().starts_with("es");
+        let symbol = match code.as_str() {
+            "MXN" => "$".to_owned(),
+            "USD" if spanish => "US$".to_owned(),
+            "USD" => "$".to_owned(),
+            _ => format!("{code}\u{a0}"),
+        };
+        let (units, cents) = self.split();
+        let sign = if self.0 < 0 { "-" } else { "" };
+        format!("{sign}{symbol}{}.{cents:02}", group_thousands(units))
+    }
+
+    /// Whole units and centavos of the absolute value.
+    fn split(self) -> (u64, u64) {
+        let abs = self.0.unsigned_abs();
+        (abs / 100, abs % 100)
+    }
+}
+
+fn group_thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl<'de> Deserialize<'de> for Money {
+    /// Accepts a JSON number or string, read from its exact text. Needs the
+    /// raw text, so it works with `serde_json::from_str`/`from_slice` but not
+    /// through `serde_json::Value`, `untagged` or `flatten`.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        Money::from_json(raw.get())
+            .ok_or_else(|| D::Error::custom(format!("not an amount: {}", clip(raw.get()))))
+    }
+}
+
+/// A ratio as decimal text (`"0.043"` = 4.3 %), kept exact.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Rate(String);
+
+impl Rate {
+    /// Parses plain decimal text (`"0.0072"`, `" 0.96 "`).
+    pub fn parse(text: &str) -> Option<Rate> {
+        Decimal::parse_plain(text.trim()).map(|d| Rate(d.plain_text()))
+    }
+
+    /// Reads the JSON text of a number or a string holding a number.
+    pub fn from_json(raw: &str) -> Option<Rate> {
+        Decimal::from_json(raw).map(|d| Rate(d.plain_text()))
+    }
+
+    /// The ratio as decimal text (`"0.043"`); an exponent the server may have
+    /// sent is expanded.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The ratio as a percentage, by moving the decimal point: `"0.043"` →
+    /// `"4.3"`, `"0.0072"` → `"0.72"`, `"0.96"` → `"96"`, `"0.00720000"` → `"0.72"`.
+    pub fn percent_text(&self) -> String {
+        match Decimal::parse_plain(&self.0) {
+            Some(d) => d.shifted(2).plain_text(),
+            None => self.0.clone(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Rate {
+    /// Accepts a JSON number or string, from its exact text (see [`Money`]).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        Rate::from_json(raw.get())
+            .ok_or_else(|| D::Error::custom(format!("not a rate: {}", clip(raw.get()))))
+    }
+}
+
+/// At most 40 characters of `text`, for error details.
+fn clip(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+/// An exact decimal: sign, integer digits and fraction digits (ASCII only).
+#[derive(Debug, PartialEq, Eq)]
+struct Decimal {
+    negative: bool,
+    int: String,
+    frac: String,
+}
+
+impl Decimal {
+    /// `-?[0-9]+(\.[0-9]+)?`, nothing else.
+    fn parse_plain(text: &str) -> Option<Decimal> {
+        let (negative, rest) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (int, frac) = match rest.split_once('.') {
+            Some((int, frac)) => (int, Some(frac)),
+            None => (rest, None),
+        };
+        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
+            return None;
+        }
+        Some(Decimal {
+            negative,
+            int: int.to_owned(),
+            frac: frac.unwrap_or_default().to_owned(),
+        })
+    }
+
+    /// A plain decimal optionally followed by an exponent (`7.2E-3`), as JSON
+    /// numbers may be written.
+    fn parse_number(text: &str) -> Option<Decimal> {
+        let (mantissa, exponent) = match text.find(['e', 'E']) {
+            Some(at) => (text.get(..at)?, Some(text.get(at + 1..)?)),
+            None => (text, None),
+        };
+        let decimal = Decimal::parse_plain(mantissa)?;
+        let Some(exponent) = exponent else {
+            return Some(decimal);
+        };
+        let digits = exponent.strip_prefix('+').unwrap_or(exponent);
+        let (sign, digits) = match digits.strip_prefix('-') {
+            Some(d) => (-1, d),
+            None => (1, digits),
+        };
+        if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let value: i64 = digits.parse().ok()?;
+        if value > MAX_EXPONENT {
+            return None;
+        }
+        Some(decimal.shifted(sign * value))
+    }
+
+    /// The JSON text of a number, or of a string holding a plain decimal
+    /// (surrounding spaces inside the string are tolerated).
+    fn from_json(raw: &str) -> Option<Decimal> {
+        let raw = raw.trim();
+        if raw.starts_with('"') {
+            let text: String = serde_json::from_str(raw).ok()?;
+            Decimal::parse_plain(text.trim())
+        } else {
+            Decimal::parse_number(raw)
+        }
+    }
+
+    /// The same value times `10^by`.
+    fn shifted(self, by: i64) -> Decimal {
+        let mut digits = self.int;
+        digits.push_str(&self.frac);
+        let point = i64::try_from(digits.len() - self.frac.len()).unwrap_or(i64::MAX) + by;
+        let len = i64::try_from(digits.len()).unwrap_or(i64::MAX);
+        let (int, frac) = if point <= 0 {
+            let zeros = usize::try_from(-point).unwrap_or(0);
+            ("0".to_owned(), "0".repeat(zeros) + &digits)
+        } else if point >= len {
+            let zeros = usize::try_from(point - len).unwrap_or(0);
+            (digits + &"0".repeat(zeros), String::new())
+        } else {
+            let at = usize::try_from(point).unwrap_or(0);
+            let frac = digits.split_off(at);
+            (digits, frac)
+        };
+        Decimal {
+            negative: self.negative,
+            int,
+            frac,
+        }
+    }
+
+    /// Canonical text: no leading zeros (but one), no trailing fraction zeros,
+    /// no point when the fraction is empty, no sign on zero.
+    fn plain_text(&self) -> String {
+        let int = self.int.trim_start_matches('0');
+        let frac = self.frac.trim_end_matches('0');
+        let mut out = String::new();
+        if self.negative && !(int.is_empty() && frac.is_empty()) {
+            out.push('-');
+        }
+        out.push_str(if int.is_empty() { "0" } else { int });
+        if !frac.is_empty() {
+            let _ = write!(out, ".{frac}");
+        }
+        out
+    }
+
+    fn to_money(&self) -> Option<Money> {
+        let extra = self.frac.get(2..).unwrap_or("");
+        if !extra.bytes().all(|b| b == b'0') {
+            return None;
+        }
+        let mut minor: i64 = 0;
+        let cents = self.frac.bytes().chain(std::iter::repeat(b'0')).take(2);
+        for b in self.int.bytes().chain(cents) {
+            minor = minor.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+        }
+        Some(Money(if self.negative { -minor } else { minor }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(text: &str) -> Option<i64> {
+        Money::parse_decimal(text).map(Money::minor)
+    }
+
+    #[test]
+    fn parses_decimals_exactly() {
+        assert_eq!(m("1955000.00"), Some(195_500_000));
+        assert_eq!(m("5000"), Some(500_000));
+        assert_eq!(m("1565.2"), Some(156_520));
+        assert_eq!(m("-3.5"), Some(-350));
+        assert_eq!(m(" 12.30 "), Some(1230));
+        assert_eq!(m("0.00"), Some(0));
+        assert_eq!(m("-0"), Some(0));
+        assert_eq!(m("0.07"), Some(7));
+        assert_eq!(m("12.300000"), Some(1230));
+        assert_eq!(m("007.10"), Some(710));
+    }
+
+    #[test]
+    fn rejects_garbage_and_overflow() {
+        for bad in [
+            "", " ", "-", ".", "1.", ".5", "1.234", "1,234.00", "12a", "abc", "1e3", "+5", "--1",
+            "1.2.3", "١٢", "1 000", "0x10", "NaN", "Infinity",
+        ] {
+            assert_eq!(m(bad), None, "{bad:?}");
+        }
+        assert_eq!(m("92233720368547758.07"), Some(i64::MAX));
+        assert_eq!(m("92233720368547758.08"), None);
+        assert_eq!(m("99999999999999999999999999999999"), None);
+        assert_eq!(m("-92233720368547758.07"), Some(-i64::MAX));
+    }
+
+    #[test]
+    fn reads_json_numbers_and_strings() {
+        let j = |raw: &str| Money::from_json(raw).map(Money::minor);
+        assert_eq!(j("1565.2"), Some(156_520));
+        assert_eq!(j("46333600"), Some(4_633_360_000));
+        assert_eq!(j(r#""5000.00""#), Some(500_000));
+        assert_eq!(j(r#"" 5000 ""#), Some(500_000));
+        assert_eq!(j("8.484e2"), Some(84_840));
+        assert_eq!(j("1E+2"), Some(10_000));
+        assert_eq!(j("5e-3"), None);
+        assert_eq!(j("1e999999"), None);
+        assert_eq!(j("null"), None);
+        assert_eq!(j("true"), None);
+        assert_eq!(j(r#""""#), None);
+        assert_eq!(j("{}"), None);
+        assert_eq!(j(r#""1e3""#), None);
+    }
+
+    #[test]
+    fn deserializes_without_floats() {
+        #[derive(serde::Deserialize)]
+        struct Row {
+            a: Money,
+            b: Money,
+            c: Option<Money>,
+            d: Option<Money>,
+        }
+        let row: Row =
+            serde_json::from_str(r#"{"a": 1565.2, "b": "1955000.00", "c": null}"#).unwrap();
+        assert_eq!(row.a, Money::from_minor(156_520));
+        assert_eq!(row.b, Money::from_minor(195_500_000));
+        assert_eq!(row.c, None);
+        assert_eq!(row.d, None);
+        // A value f64 cannot hold exactly stays exact.
+        let big: Money = serde_json::from_str("90071992547409.93").unwrap();
+        assert_eq!(big.minor(), 9_007_199_254_740_993);
+        assert!(serde_json::from_str::<Money>(r#""12,00""#).is_err());
+        assert!(serde_json::from_str::<Money>("[1]").is_err());
+    }
+
+    #[test]
+    fn formats_per_locale_and_currency() {
+        let v = Money::from_minor(4_633_360_000);
+        assert_eq!(v.format("es", "MXN"), "$46,333,600.00");
+        assert_eq!(v.format("en", "MXN"), "$46,333,600.00");
+        assert_eq!(Money::from_minor(-350).format("es", "MXN"), "-$3.50");
+        assert_eq!(Money::from_minor(123_400).format("es", "USD"), "US$1,234.00");
+        assert_eq!(Money::from_minor(123_400).format("en", "usd"), "$1,234.00");
+        assert_eq!(
+            Money::from_minor(123_400).format("en", "EUR"),
+            "EUR\u{a0}1,234.00"
+        );
+        assert_eq!(Money::ZERO.format("es", "MXN"), "$0.00");
+        assert_eq!(Money::from_minor(5).format("es", "MXN"), "$0.05");
+        assert_eq!(Money::from_minor(99_999).format("es", "MXN"), "$999.99");
+        assert_eq!(Money::from_minor(100_000).format("es", "MXN"), "$1,000.00");
+        assert_eq!(
+            Money::from_minor(i64::MIN).format("en", "MXN"),
+            "-$92,233,720,368,547,758.08"
+        );
+    }
+
+    #[test]
+    fn decimal_text_round_trips() {
+        assert_eq!(Money::from_minor(156_520).decimal_text(), "1565.20");
+        assert_eq!(Money::from_minor(-350).decimal_text(), "-3.50");
+        assert_eq!(Money::from_minor(7).decimal_text(), "0.07");
+        assert_eq!(m(&Money::from_minor(-7).decimal_text()), Some(-7));
+    }
+
+    #[test]
+    fn money_accessors() {
+        assert!(Money::default().is_zero());
+        assert!(!Money::from_minor(1).is_zero());
+        assert!(Money::from_minor(1) < Money::from_minor(2));
+    }
+
+    #[test]
+    fn rate_percent_text_moves_the_point() {
+        let p = |t: &str| Rate::parse(t).map(|r| r.percent_text());
+        assert_eq!(p("0.043").as_deref(), Some("4.3"));
+        assert_eq!(p("0.0072").as_deref(), Some("0.72"));
+        assert_eq!(p("0.96").as_deref(), Some("96"));
+        assert_eq!(p("0.00720000").as_deref(), Some("0.72"));
+        assert_eq!(p("1").as_deref(), Some("100"));
+        assert_eq!(p("1.5").as_deref(), Some("150"));
+        assert_eq!(p("0").as_deref(), Some("0"));
+        assert_eq!(p("0.00000000").as_deref(), Some("0"));
+        assert_eq!(p("-0.05").as_deref(), Some("-5"));
+        assert_eq!(p("0.000001").as_deref(), Some("0.0001"));
+        assert_eq!(p("abc"), None);
+        assert_eq!(p("0.5%"), None);
+    }
+
+    #[test]
+    fn rate_reads_json() {
+        let r: Rate = serde_json::from_str("0.043").unwrap();
+        assert_eq!(r.as_str(), "0.043");
+        let r: Rate = serde_json::from_str(r#""0.00720000""#).unwrap();
+        assert_eq!(r.percent_text(), "0.72");
+        let r: Rate = serde_json::from_str("7.2E-3").unwrap();
+        assert_eq!(r.as_str(), "0.0072");
+        assert_eq!(r.percent_text(), "0.72");
+        let r: Rate = serde_json::from_str("9.6e-1").unwrap();
+        assert_eq!(r.percent_text(), "96");
+        assert!(serde_json::from_str::<Rate>("\"x\"").is_err());
+        assert!(serde_json::from_str::<Rate>("1e99").is_err());
+    }
+}

@@ -1,1 +1,237 @@
-//! The wire: the only module that knows the API.
+//! The wire: the only module that knows the API (CONTRACT.md).
+//!
+//! One async function per endpoint, returning domain types. The layers:
+//! [`transport`] sends (gloo-net, cookies, timeouts), [`decode`] turns a
+//! reply into a value or an [`ApiError`] (pure, tested natively) using the
+//! lenient field readers of `wire`, and [`types`] holds what views see.
+//! The futures are not `Send`: use `LocalResource` and `Action::new_local`.
+
+pub mod decode;
+pub mod form;
+mod transport;
+pub mod types;
+mod wire;
+
+#[cfg(test)]
+mod tests;
+
+pub use decode::Reply;
+pub use form::form_body;
+pub use types::{
+    Bill, BillId, Contact, CurrentLoan, DelayDetail, Home, Languages, LoanDetail, LoanStatus,
+    Offer, Order, OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
+};
+
+use crate::config;
+use gloo_net::http::Method;
+use transport::{Body, Received};
+
+/// Everything that can go wrong talking to the API, one variant per thing a
+/// user can be told.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// The request never got an answer: no network.
+    #[error("no connection")]
+    Offline,
+    /// No answer in time.
+    #[error("the server took too long to answer")]
+    Timeout,
+    /// The session is gone: log in again, then come back.
+    #[error("session expired")]
+    SessionExpired,
+    /// The server's own message, meant for the user.
+    #[error("{0}")]
+    Server(String),
+    /// A reply the app cannot read; the detail is for logs only.
+    #[error("unexpected reply: {0}")]
+    Unexpected(String),
+    /// The server sent a URL the app refuses to open (Q12).
+    #[error("unsafe link refused")]
+    UnsafeUrl,
+}
+
+impl ApiError {
+    /// Whether trying again may help (offering a "retry" button).
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Offline | ApiError::Timeout | ApiError::Unexpected(_)
+        )
+    }
+}
+
+fn url(path: &str) -> String {
+    format!("{}{path}", config::api_base())
+}
+
+fn offset() -> i32 {
+    config::get().server_utc_offset_minutes
+}
+
+async fn get(path: &str) -> Result<Received, ApiError> {
+    transport::send(Method::GET, &url(path), Body::Empty, transport::TIMEOUT_MS).await
+}
+
+async fn post(path: &str, pairs: &[(&str, &str)]) -> Result<Received, ApiError> {
+    let body = Body::Form(form_body(pairs));
+    transport::send(Method::POST, &url(path), body, transport::TIMEOUT_MS).await
+}
+
+/// #1: starts a session (the cookie is set by the browser).
+pub async fn sign_in(username: &str, password: &str) -> Result<(), ApiError> {
+    let reply = post(
+        "/Index/ajaxSignIn",
+        &[("username", username), ("password", password)],
+    )
+    .await?;
+    decode::ack(&reply.reply()).map(drop)
+}
+
+/// #2: ends the session. An already expired session counts as logged out.
+pub async fn log_out() -> Result<(), ApiError> {
+    let reply = get("/Index/ajaxLogOut").await?;
+    match decode::ack(&reply.reply()) {
+        Ok(_) | Err(ApiError::SessionExpired) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// #3: the public offer, or the current loan.
+pub async fn loans() -> Result<Home, ApiError> {
+    let reply = get("/Repay/loans").await?;
+    decode::home(&reply.reply(), offset())
+}
+
+/// #4: the loan history. Sends no credentials, only the cookie (Q8).
+pub async fn orders() -> Result<Vec<Order>, ApiError> {
+    let reply = post("/Repay/orders", &[]).await?;
+    decode::orders(&reply.reply(), offset())
+}
+
+/// #5: extends the loan of this bill (`oid` = bill id, Q6). Returns the
+/// server's message.
+pub async fn extend(bill: &BillId) -> Result<String, ApiError> {
+    let reply = post("/Repay/ajaxDelay", &[("oid", bill.as_str())]).await?;
+    decode::ack(&reply.reply())
+}
+
+/// #6: applies again after repaying.
+pub async fn re_loan() -> Result<String, ApiError> {
+    let reply = post("/Loan/reLoan", &[]).await?;
+    decode::ack(&reply.reply())
+}
+
+/// #7: uploads an image; returns its absolute URL.
+pub async fn upload(file: web_sys::File) -> Result<UploadedFile, ApiError> {
+    let form = transport::upload_form(&file)?;
+    let reply = transport::send(
+        Method::POST,
+        &url("/Info/ajaxUpload"),
+        Body::Multipart(form),
+        transport::UPLOAD_TIMEOUT_MS,
+    )
+    .await?;
+    let origin = decode::api_origin(&config::api_base(), &transport::page_origin());
+    decode::upload(&reply.reply(), &origin)
+}
+
+/// #8: sends feedback; `attachments` is an uploaded file's URL.
+pub async fn feedback(
+    comments: &str,
+    contact: &str,
+    attachments: Option<&str>,
+) -> Result<String, ApiError> {
+    let mut pairs = vec![("comments", comments), ("contact", contact)];
+    if let Some(attachments) = attachments {
+        pairs.push(("attachments", attachments));
+    }
+    let reply = post("/Feedback/ajaxCreate", &pairs).await?;
+    decode::ack(&reply.reply())
+}
+
+/// #9: confirms the loan application.
+pub async fn apply() -> Result<String, ApiError> {
+    let reply = get("/Index/ajaxApply").await?;
+    decode::ack(&reply.reply())
+}
+
+/// #10: saves emergency contacts / references.
+pub async fn push_contacts(contacts: &[Contact]) -> Result<String, ApiError> {
+    let body = Body::Form(form::contacts_body(contacts));
+    let reply = transport::send(
+        Method::POST,
+        &url("/Contact/ajaxPush"),
+        body,
+        transport::TIMEOUT_MS,
+    )
+    .await?;
+    decode::ack(&reply.reply())
+}
+
+/// #11: customer service phone and WhatsApp.
+pub async fn support() -> Result<Support, ApiError> {
+    let reply = get("/Index/contact").await?;
+    decode::support(&reply.reply())
+}
+
+/// #12: proof of a repayment; the images are uploaded files' URLs.
+pub async fn repay_proof(
+    order: &OrderNo,
+    utr: Option<&str>,
+    utr_image: Option<&str>,
+    repay_image: Option<&str>,
+) -> Result<String, ApiError> {
+    let mut pairs = vec![("oid", order.as_str())];
+    for (name, value) in [
+        ("utr", utr),
+        ("utr_image", utr_image),
+        ("repay_image", repay_image),
+    ] {
+        if let Some(value) = value {
+            pairs.push((name, value));
+        }
+    }
+    let reply = post("/Repay/repayProof", &pairs).await?;
+    decode::ack_think(&reply.reply())
+}
+
+/// #13: the repayment page.
+pub async fn loan_detail(order: &OrderNo) -> Result<LoanDetail, ApiError> {
+    let reply = post("/Repay/loanDetail", &[("oid", order.as_str())]).await?;
+    decode::loan_detail(&reply.reply(), offset())
+}
+
+/// #14: the extension page.
+pub async fn loan_delay(order: &OrderNo) -> Result<DelayDetail, ApiError> {
+    let reply = post("/Repay/loanDelay", &[("oid", order.as_str())]).await?;
+    decode::delay_detail(&reply.reply(), offset())
+}
+
+/// #15: languages offered and the default.
+pub async fn languages() -> Result<Languages, ApiError> {
+    let reply = get("/Index/languages").await?;
+    decode::languages(&reply.reply())
+}
+
+/// #16: the payment-gateway URL for an order (input to [`pay_transfer`]).
+pub async fn pay_data(order: &OrderNo) -> Result<String, ApiError> {
+    let reply = post("/Repay/payData", &[("oid", order.as_str())]).await?;
+    decode::pay_data(&reply.reply())
+}
+
+/// #17: a payment reference from the gateway, through the API.
+pub async fn pay_transfer(method: PayType, gateway_url: &str) -> Result<PaymentRef, ApiError> {
+    let code = method.code().to_string();
+    let reply = post(
+        "/Repay/payTransf",
+        &[("paytype", code.as_str()), ("url", gateway_url)],
+    )
+    .await?;
+    decode::payment(&reply.reply(), method)
+}
+
+/// #16 then #17: a fresh payment reference for an order.
+pub async fn payment(order: &OrderNo, method: PayType) -> Result<PaymentRef, ApiError> {
+    let gateway_url = pay_data(order).await?;
+    pay_transfer(method, &gateway_url).await
+}

@@ -1,0 +1,76 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser tests against the sandbox (`cargo run -p cashgo-sandbox`) serving the
+ * release build. `scripts/test` builds `dist/` and `dist-h5/`, starts one
+ * sandbox for each and passes their addresses in BASE_URL and H5_URL.
+ *
+ * Run by hand: `scripts/test` once (it builds and installs everything), then
+ * start a sandbox yourself and run `BASE_URL=http://127.0.0.1:8787/ npx playwright test`
+ * here; without BASE_URL the config starts a sandbox on port 8790 serving ../dist.
+ */
+
+const CI = !!process.env.CI;
+const FALLBACK_PORT = 8790;
+const BASE_URL = process.env.BASE_URL ?? `http://127.0.0.1:${FALLBACK_PORT}/`;
+
+/** Debian's Chromium: Playwright's own browser download cannot reach its host from here. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  // Tests share one sandbox with mutable state: one worker keeps runs deterministic.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: './playwright-report' }],
+    // Read by scripts/test for its closing "N passed, N failed" line.
+    ['json', { outputFile: './test-results/results.json' }],
+  ],
+  use: {
+    baseURL: BASE_URL,
+    viewport: { width: 360, height: 740 },
+    locale: 'es-MX',
+    timezoneId: 'America/Mexico_City',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        // devices[] brings its own viewport and scale: restore the phone-sized ones.
+        viewport: { width: 360, height: 740 },
+        deviceScaleFactor: 1,
+        launchOptions: {
+          executablePath: CHROMIUM,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: process.env.BASE_URL
+    ? undefined
+    : {
+        command: `cargo run -q -p cashgo-sandbox -- --host 127.0.0.1 --port ${FALLBACK_PORT} --dist ../dist --base /`,
+        url: `http://127.0.0.1:${FALLBACK_PORT}/__sandbox/state`,
+        reuseExistingServer: !CI,
+        timeout: 600_000,
+        stdout: 'pipe',
+      },
+});

@@ -1,0 +1,327 @@
+//! Loans: #3 current loan, #4 history, #5 extend, #6 re-loan, #9 confirm,
+//! #12 repayment proof, #13 repayment page, #14 extension page.
+
+use super::current_user;
+use crate::obj;
+use crate::params::Params;
+use crate::seed;
+use crate::state::{Account, Loan, Shared, DELAY_DAYS};
+use crate::time;
+use crate::wire::{
+    err, err_bare, money_num, money_s, money_short, need_login, num_s, order_not_found, think,
+    Reply, J,
+};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+fn default_deadline() -> J {
+    J::Arr(["7", "10", "15", "20"].into_iter().map(J::from).collect())
+}
+
+fn delay_flag(loan: &Loan) -> &'static str {
+    if loan.is_extended() {
+        "1"
+    } else {
+        "0"
+    }
+}
+
+fn delay_day(loan: &Loan) -> J {
+    num_s(loan.delay_num * DELAY_DAYS)
+}
+
+/// #3's short bill (sample fields, plus a few extras).
+fn bill_short(loan: &Loan, offset: i32) -> J {
+    obj! {
+        "id" => loan.bill_id.to_string(),
+        "toid" => loan.toid.to_string(),
+        "oid" => &loan.oid,
+        "delay" => delay_flag(loan),
+        "delay_day" => delay_day(loan),
+        "repay_interest" => money_s(loan.repay_interest),
+        "repayment_time" => num_s(time::midnight(loan.due_day, offset)),
+        "add_time" => num_s(loan.add_time),
+        "money" => money_s(loan.money),
+        "billnum" => "1",
+        "interest" => money_s(loan.interest),
+    }
+}
+
+/// #13/#14's full bill: every field as a string, `null`s included.
+fn bill_full(loan: &Loan, uid: u64, offset: i32) -> J {
+    let delay_rate = if loan.is_extended() && loan.money > 0 {
+        let r = loan.interest * 100_000_000 / loan.money;
+        format!("{}.{:08}", r / 100_000_000, r % 100_000_000)
+    } else {
+        "0.00000000".to_string()
+    };
+    obj! {
+        "id" => loan.bill_id.to_string(),
+        "uid" => uid.to_string(),
+        "toid" => loan.toid.to_string(),
+        "oid" => &loan.oid,
+        "billnum" => "1",
+        "money" => money_s(loan.money),
+        "interest" => money_s(loan.interest),
+        "overdue" => money_s(loan.overdue),
+        "delay" => delay_flag(loan),
+        "delay_day" => delay_day(loan),
+        "delay_rate" => delay_rate,
+        "delay_num" => num_s(loan.delay_num),
+        "delay_unpaid" => money_s(loan.delay_unpaid),
+        "repay_interest" => money_s(loan.repay_interest),
+        "repaid_money" => money_s(loan.repaid),
+        "repayment_time" => num_s(time::midnight(loan.due_day, offset)),
+        "utr" => loan.utr.clone(),
+        "utr_image" => loan.utr_image.clone(),
+        "repay_image" => loan.repay_image.clone(),
+        "status" => num_s(i64::from(loan.status)),
+        "add_time" => num_s(loan.add_time),
+        "repay_time" => num_s(loan.repay_time),
+        "overdue_settime" => num_s(loan.overdue_settime),
+        "overdue_smsstatus" => "0",
+        "overdue_xq" => J::Null,
+    }
+}
+
+/// #3 `GET /Repay/loans`: the public offer when logged out, else the loan.
+pub async fn loans(State(app): State<Shared>, headers: HeaderMap) -> J {
+    let world = app.world();
+    let Some(user) = current_user(&world, &headers) else {
+        return obj! {
+            "status" => 200,
+            "data" => obj! {
+                "status" => -100,
+                "quota" => "5000",
+                "default_loan_time" => 7,
+                "default_deadline" => default_deadline(),
+                "default_loan_interest" => "0.043",
+                "default_repay_interest" => "0.0072",
+            },
+            "message" => "If the user is not logged in, the default quota will be displayed",
+        };
+    };
+    let account = &world.accounts[user];
+    let loan = &account.loan;
+    let offset = app.offset();
+    let mut data = obj! {
+        "money" => money_num(loan.money),
+        "repay_money" => money_num(loan.repay_money()),
+        "addtime" => num_s(loan.add_time),
+        "repayment_time" => time::midnight(loan.due_day, offset),
+        "loan_time" => num_s(loan.loan_time),
+        "billId" => loan.bill_id.to_string(),
+        "confirm" => loan.confirm,
+        "serviceFee" => money_num(loan.interest),
+        "bill" => bill_short(loan, offset),
+        "hasOverdue" => loan.status == 1 || loan.overdue > 0,
+    };
+    if loan.is_extended() {
+        data.set("nextRepayDay", time::dmy(loan.due_day));
+        data.set("delayFee", money_num(loan.delay_fee()));
+    }
+    for (k, v) in [
+        ("doquota", J::from("0.00")),
+        ("commission", J::from(0)),
+        ("quota", money_s(loan.money)),
+        ("default_loan_time", J::from(7)),
+        ("default_deadline", default_deadline()),
+        ("default_loan_interest", J::from("0.043")),
+        ("default_repay_interest", J::from("0.0072")),
+        ("next_loan", J::from(&account.next_loan)),
+        ("approval_rate", J::from(&account.approval_rate)),
+        ("next_loan_period", J::from(&account.next_loan_period)),
+        ("is_vip", J::from(0)),
+        ("status", J::from(loan.status)),
+    ] {
+        data.set(k, v);
+    }
+    obj! { "status" => 200, "data" => data, "message" => "Successfully" }
+}
+
+fn order_item(account: &Account, loan: &Loan, offset: i32) -> J {
+    obj! {
+        "id" => loan.toid.to_string(),
+        "oid" => &loan.oid,
+        "time" => num_s(loan.loan_time),
+        "interest" => money_s(loan.interest),
+        "reply_rate" => "0.00720000",
+        "start_time" => num_s(time::midnight(loan.start_day, offset)),
+        "addtime" => num_s(loan.add_time),
+        "money" => money_short(loan.money),
+        "delay" => delay_flag(loan),
+        "status" => loan.status,
+        "repay_interest" => money_num(loan.repay_interest),
+        "repay_money" => money_num(loan.repay_money()),
+        "repayment_time" => time::midnight(loan.due_day, offset),
+        "overFee" => money_num(loan.overdue),
+        "next_loan" => &account.next_loan,
+        "approval_rate" => &account.approval_rate,
+        "next_loan_period" => &account.next_loan_period,
+        "remark" => J::Null,
+    }
+}
+
+/// #4 `POST /Repay/orders`: the session's orders, newest first.
+pub async fn orders(State(app): State<Shared>, headers: HeaderMap) -> Response {
+    let world = app.world();
+    let Some(user) = current_user(&world, &headers) else {
+        return Reply(
+            StatusCode::UNAUTHORIZED,
+            obj! { "status" => 401, "message" => "Unauthorized" },
+        )
+        .into_response();
+    };
+    let account = &world.accounts[user];
+    let orders: Vec<J> = account
+        .loans()
+        .map(|loan| order_item(account, loan, app.offset()))
+        .collect();
+    obj! {
+        "status" => 200,
+        "data" => obj! { "orders" => orders },
+        "message" => "Successfully",
+    }
+    .into_response()
+}
+
+/// The common part of #13 and #14.
+fn detail(app: &Shared, headers: &HeaderMap, params: &Params, delay: bool) -> J {
+    let world = app.world();
+    let Some(user) = current_user(&world, headers) else {
+        return need_login();
+    };
+    let account = &world.accounts[user];
+    let Some(oid) = params.nonblank("oid") else {
+        return err_bare(400, "Missing order number");
+    };
+    let Some(loan) = account.loan_by_oid(oid) else {
+        return order_not_found();
+    };
+    let offset = app.offset();
+    let mut data = obj! {
+        "bill" => bill_full(loan, account.uid, offset),
+        "oid" => &loan.oid,
+        "needRepayMoney" => money_num(loan.need_repay()),
+        "needRepaymentTime" => time::midnight(loan.due_day, offset),
+        "needRepaymentDay" => time::dmy(loan.due_day),
+    };
+    if delay {
+        let next = loan.due_day + DELAY_DAYS;
+        data.set("delayFee", money_num(loan.delay_fee()));
+        data.set("nextRepayDatetime", time::midnight(next, offset));
+        data.set("overdueFee", money_num(loan.overdue));
+        data.set("nextRepayDay", time::dmy(next));
+    }
+    obj! { "status" => 200, "data" => data, "message" => "Successfully" }
+}
+
+/// #13 `POST /Repay/loanDetail` (`oid` = order number).
+pub async fn loan_detail(State(app): State<Shared>, headers: HeaderMap, params: Params) -> J {
+    detail(&app, &headers, &params, false)
+}
+
+/// #14 `POST /Repay/loanDelay` (`oid` = order number).
+pub async fn loan_delay(State(app): State<Shared>, headers: HeaderMap, params: Params) -> J {
+    detail(&app, &headers, &params, true)
+}
+
+/// #5 `POST /Repay/ajaxDelay` (`oid` = bill id, Q6).
+pub async fn ajax_delay(State(app): State<Shared>, headers: HeaderMap, params: Params) -> J {
+    let mut world = app.world();
+    let Some(user) = current_user(&world, &headers) else {
+        return need_login();
+    };
+    let Some(bill_id) = params.nonblank("oid") else {
+        return err(400, "Please select a bill");
+    };
+    let account = &mut world.accounts[user];
+    let loan = std::iter::once(&mut account.loan)
+        .chain(account.history.iter_mut())
+        .find(|l| l.bill_id.to_string() == bill_id);
+    let Some(loan) = loan else {
+        return err(404, "Unknown bill");
+    };
+    if loan.status == 2 {
+        return err(400, "This loan has been repaid and cannot be extended");
+    }
+    if loan.delay_unpaid > 0 {
+        return err(400, "Please pay the pending extension fee first");
+    }
+    loan.due_day += DELAY_DAYS;
+    loan.status = 4;
+    loan.delay_num += 1;
+    loan.delay_unpaid = loan.delay_fee();
+    obj! { "status" => 200, "data" => "", "message" => "Deferred success" }
+}
+
+/// #6 `GET|POST /Loan/reLoan`: a new loan once the current one is repaid.
+pub async fn reloan(State(app): State<Shared>, headers: HeaderMap) -> J {
+    let now = app.now();
+    let mut world = app.world();
+    let Some(user) = current_user(&world, &headers) else {
+        return need_login();
+    };
+    if world.accounts[user].loan.status != 2 {
+        return err(400, "You have a loan in progress and cannot apply again");
+    }
+    world.new_loans += 1;
+    let counter = world.new_loans;
+    let account = &mut world.accounts[user];
+    let loan = seed::reloan(account, counter, now, app.offset());
+    let old = std::mem::replace(&mut account.loan, loan);
+    account.history.insert(0, old);
+    obj! { "status" => 200, "message" => "Successful", "data" => "" }
+}
+
+/// #9 `GET /Index/ajaxApply`: confirm a loan awaiting confirmation.
+pub async fn apply(State(app): State<Shared>, headers: HeaderMap) -> J {
+    let mut world = app.world();
+    let Some(user) = current_user(&world, &headers) else {
+        return need_login();
+    };
+    let loan = &mut world.accounts[user].loan;
+    if loan.confirm != 0 {
+        return err_bare(400, "There is no loan application awaiting confirmation");
+    }
+    loan.confirm = 1;
+    obj! { "status" => 200, "message" => "apply successful" }
+}
+
+/// #12 `POST /Repay/repayProof` (`oid`, optional `utr`, `utr_image`,
+/// `repay_image`). Envelope 3.
+pub async fn repay_proof(State(app): State<Shared>, headers: HeaderMap, params: Params) -> J {
+    let now = app.now();
+    let mut world = app.world();
+    let Some(user) = current_user(&world, &headers) else {
+        return need_login();
+    };
+    let Some(oid) = params.nonblank("oid") else {
+        return think(0, "Please select an order");
+    };
+    let username = world.accounts[user].username.clone();
+    let Some(loan) = world.accounts[user].loan_by_oid_mut(oid) else {
+        return order_not_found();
+    };
+    let field = |name: &str| params.nonblank(name).map(str::to_string);
+    let (utr, utr_image, repay_image) = (field("utr"), field("utr_image"), field("repay_image"));
+    if utr.is_some() {
+        loan.utr.clone_from(&utr);
+    }
+    if utr_image.is_some() {
+        loan.utr_image.clone_from(&utr_image);
+    }
+    if repay_image.is_some() {
+        loan.repay_image.clone_from(&repay_image);
+    }
+    world.proofs.push(serde_json::json!({
+        "username": username,
+        "oid": oid,
+        "utr": utr,
+        "utr_image": utr_image,
+        "repay_image": repay_image,
+        "at": now,
+    }));
+    think(1, "Successful")
+}

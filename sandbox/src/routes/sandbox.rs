@@ -1,0 +1,169 @@
+//! `/__sandbox/*`: test and inspection endpoints (not part of the real API).
+
+use crate::params::Params;
+use crate::state::{Account, Shared};
+use crate::time;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Json, Response};
+use serde_json::{json, Value};
+
+fn account_json(a: &Account, offset: i32) -> Value {
+    let l = &a.loan;
+    json!({
+        "username": a.username,
+        "password": a.password,
+        "state": a.state,
+        "order_number": l.oid,
+        "bill_id": l.bill_id.to_string(),
+        "loan_id": l.toid.to_string(),
+        "status": l.status,
+        "confirm": l.confirm,
+        "money": l.money,
+        "interest": l.interest,
+        "repay_interest": l.repay_interest,
+        "overdue": l.overdue,
+        "repaid": l.repaid,
+        "delay_unpaid": l.delay_unpaid,
+        "need_repay": l.need_repay(),
+        "delay_num": l.delay_num,
+        "due_day": time::dmy(l.due_day),
+        "due_timestamp": time::midnight(l.due_day, offset),
+        "next_due_day": time::dmy(l.due_day + crate::state::DELAY_DAYS),
+        "delay_fee": l.delay_fee(),
+        "next_loan": a.next_loan,
+        "next_loan_period": a.next_loan_period,
+        "approval_rate": a.approval_rate,
+        "history": a.history.iter().map(|h| json!({
+            "order_number": h.oid,
+            "bill_id": h.bill_id.to_string(),
+            "money": h.money,
+            "status": h.status,
+            "due_day": time::dmy(h.due_day),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn knobs_json(app: &Shared) -> Value {
+    let world = app.world();
+    json!({
+        "reference_ttl_seconds": world.knobs.reference_ttl_seconds,
+        "unsafe_urls": world.knobs.unsafe_urls,
+        "delay_ms": world.knobs.delay_ms,
+    })
+}
+
+/// `POST /__sandbox/reset`: reseed; drops sessions, uploads, records and
+/// settings. The clock is unchanged.
+pub async fn reset(State(app): State<Shared>) -> Json<Value> {
+    app.reset();
+    Json(json!({ "status": 200, "message": "reset", "now": app.now() }))
+}
+
+/// `GET /__sandbox/state`: everything the sandbox holds.
+pub async fn state(State(app): State<Shared>) -> Json<Value> {
+    let now = app.now();
+    let offset = app.offset();
+    let knobs = knobs_json(&app);
+    let world = app.world();
+    Json(json!({
+        "now": now,
+        "today": time::dmy(time::local_day(now, offset)),
+        "utcOffsetMinutes": offset,
+        "origin": app.origin,
+        "base": app.settings.base,
+        "settings": knobs,
+        "sessions": world.sessions.len(),
+        "accounts": world.accounts.iter().map(|a| account_json(a, offset)).collect::<Vec<_>>(),
+        "proofs": world.proofs,
+        "feedback": world.feedback,
+        "contacts": world.contacts,
+        "uploads": world.uploads.iter().map(|u| json!({
+            "n": u.n,
+            "path": format!("/Public/Upload/{}", u.rel),
+            "info": u.rel,
+            "content_type": u.content_type,
+            "file_name": u.file_name,
+            "size": u.bytes.len(),
+            "username": u.username,
+        })).collect::<Vec<_>>(),
+        "references": world.references.iter().map(|r| json!({
+            "n": r.n,
+            "username": r.username,
+            "oid": r.oid,
+            "paytype": r.paytype,
+            "reference": r.reference,
+            "barcode": r.barcode,
+            "money": r.money,
+            "expire": r.expire,
+            "expire_ts": r.expire_ts,
+            "checkout": r.checkout,
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+fn bad(message: &str) -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        Json(json!({ "status": 400, "message": message })),
+    )
+        .into_response()
+}
+
+/// `POST /__sandbox/clock` (`now=<unix secs>`; empty = real time again).
+pub async fn clock(State(app): State<Shared>, params: Params) -> Response {
+    match params.get("now") {
+        None => bad("now is required"),
+        Some("") => {
+            app.set_clock(None);
+            Json(json!({ "status": 200, "now": app.now(), "fixed": false })).into_response()
+        }
+        Some(v) => match v.parse::<i64>() {
+            Ok(now) => {
+                app.set_clock(Some(now));
+                Json(json!({ "status": 200, "now": now, "fixed": true })).into_response()
+            }
+            Err(_) => bad("now must be Unix seconds"),
+        },
+    }
+}
+
+/// `GET|POST /__sandbox/settings` (`reference_ttl_seconds`, `unsafe_urls`,
+/// `delay_ms`, all optional; an empty `reference_ttl_seconds` restores the
+/// defaults).
+pub async fn settings(State(app): State<Shared>, params: Params) -> Response {
+    let ttl = match params.get("reference_ttl_seconds") {
+        None => None,
+        Some("") => Some(None),
+        Some(v) => match v.parse::<i64>() {
+            Ok(n) => Some(Some(n)),
+            Err(_) => return bad("reference_ttl_seconds must be an integer"),
+        },
+    };
+    let unsafe_urls = match params.get("unsafe_urls") {
+        None => None,
+        Some("1" | "true") => Some(true),
+        Some("0" | "false" | "") => Some(false),
+        Some(_) => return bad("unsafe_urls must be 1 or 0"),
+    };
+    let delay = match params.get("delay_ms") {
+        None => None,
+        Some(v) => match v.parse::<u64>() {
+            Ok(n) => Some(n),
+            Err(_) => return bad("delay_ms must be a non-negative integer"),
+        },
+    };
+    {
+        let mut world = app.world();
+        if let Some(ttl) = ttl {
+            world.knobs.reference_ttl_seconds = ttl;
+        }
+        if let Some(u) = unsafe_urls {
+            world.knobs.unsafe_urls = u;
+        }
+        if let Some(d) = delay {
+            world.knobs.delay_ms = d;
+        }
+    }
+    Json(json!({ "status": 200, "settings": knobs_json(&app) })).into_response()
+}

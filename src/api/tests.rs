@@ -1,0 +1,793 @@
+//! Every sample of `api-original.txt` (punctuation corrected, values
+//! unchanged, Q9) decoded field by field, then the quirks around them.
+
+use super::decode::{self, api_origin, is_login_url, locale_code, Reply};
+use super::*;
+use crate::day::{Day, ServerDateTime};
+use crate::money::{Money, Rate};
+
+macro_rules! fixture {
+    ($name:literal) => {
+        include_str!(concat!("fixtures/", $name, ".json"))
+    };
+}
+
+const FIXTURES: &[&str] = &[
+    fixture!("sign_in"),
+    fixture!("log_out"),
+    fixture!("loans_offer"),
+    fixture!("loans_current"),
+    fixture!("orders"),
+    fixture!("ajax_delay"),
+    fixture!("re_loan"),
+    fixture!("upload_url"),
+    fixture!("feedback"),
+    fixture!("apply"),
+    fixture!("contacts_push"),
+    fixture!("support"),
+    fixture!("upload_info"),
+    fixture!("detail_combined"),
+    fixture!("repay_proof"),
+    fixture!("loan_detail"),
+    fixture!("loan_delay"),
+    fixture!("languages"),
+    fixture!("pay_data"),
+    fixture!("pay_stp"),
+    fixture!("pay_paycash"),
+];
+
+fn ok(body: &str) -> Reply<'_> {
+    Reply::new(200, body)
+}
+
+fn day(y: i32, m: u8, d: u8) -> Option<Day> {
+    Day::from_ymd(y, m, d)
+}
+
+fn cents(minor: i64) -> Money {
+    Money::from_minor(minor)
+}
+
+fn order_no(text: &str) -> OrderNo {
+    OrderNo::new(text).unwrap()
+}
+
+fn unexpected<T: std::fmt::Debug>(result: Result<T, ApiError>) -> bool {
+    matches!(result, Err(ApiError::Unexpected(_)))
+}
+
+// ---- Samples ----------------------------------------------------------
+
+#[test]
+fn sample_acknowledgements() {
+    let cases = [
+        (fixture!("sign_in"), "login successful"),
+        (fixture!("log_out"), "Logout successful"),
+        (fixture!("ajax_delay"), "Deferred success"),
+        (fixture!("re_loan"), "Successful"),
+        (fixture!("feedback"), "Submit Successfully"),
+        (fixture!("apply"), "apply successful"),
+        (fixture!("contacts_push"), "Successful"),
+    ];
+    for (body, message) in cases {
+        assert_eq!(decode::ack(&ok(body)).as_deref(), Ok(message));
+    }
+    assert_eq!(
+        decode::ack_think(&ok(fixture!("repay_proof"))).as_deref(),
+        Ok("Successful")
+    );
+}
+
+#[test]
+fn sample_offer() {
+    let home = decode::home(&ok(fixture!("loans_offer")), 0).unwrap();
+    let Home::Offer(offer) = home else {
+        panic!("expected the offer, got {home:?}")
+    };
+    assert_eq!(offer.quota, cents(500_000));
+    assert_eq!(offer.loan_days, Some(7));
+    assert_eq!(offer.term_days, vec![7, 10, 15, 20]);
+    assert_eq!(offer.loan_rate.as_ref().map(Rate::percent_text).as_deref(), Some("4.3"));
+    assert_eq!(offer.repay_rate.as_ref().map(Rate::percent_text).as_deref(), Some("0.72"));
+}
+
+fn current_loan(body: &str, offset: i32) -> CurrentLoan {
+    match decode::home(&ok(body), offset).unwrap() {
+        Home::Loan(loan) => loan,
+        other => panic!("expected a loan, got {other:?}"),
+    }
+}
+
+#[test]
+fn sample_current_loan() {
+    let loan = current_loan(fixture!("loans_current"), 0);
+    assert_eq!(loan.status, LoanStatus::Overdue);
+    assert!(!loan.confirmed);
+    assert_eq!(loan.order, order_no("2022100806160549047940"));
+    assert_eq!(loan.bill_id.as_str(), "37050");
+    assert_eq!(loan.money, cents(500_000));
+    assert_eq!(loan.repay_money, Some(cents(520_000)));
+    assert_eq!(loan.due, day(2022, 10, 8));
+    assert_eq!(loan.loan_days, Some(7));
+    assert_eq!(loan.service_fee, Some(cents(156_520)));
+    assert!(loan.has_overdue);
+    assert_eq!(loan.delay_days, Some(0));
+    assert_eq!(loan.next_due, None);
+    assert_eq!(loan.delay_fee, None);
+    assert_eq!(loan.quota, Some(cents(500_000)));
+    assert_eq!(loan.available, Some(Money::ZERO));
+    assert_eq!(loan.next_loan, Some(cents(2_000_000)));
+    assert_eq!(loan.next_loan_days, Some(16));
+    assert_eq!(loan.approval_rate.map(|r| r.percent_text()).as_deref(), Some("96"));
+    // 1665187200 is 00:00 UTC: the same day at UTC+8, the day before in Mexico City.
+    assert_eq!(current_loan(fixture!("loans_current"), 480).due, day(2022, 10, 8));
+    assert_eq!(current_loan(fixture!("loans_current"), -360).due, day(2022, 10, 7));
+}
+
+#[test]
+fn sample_orders() {
+    let orders = decode::orders(&ok(fixture!("orders")), 0).unwrap();
+    assert_eq!(orders.len(), 1);
+    let o = &orders[0];
+    assert_eq!(o.order, order_no("2022100806160549047940"));
+    assert_eq!(o.id, "90870");
+    assert_eq!(o.status, LoanStatus::Overdue);
+    assert_eq!(o.money, cents(500_000));
+    assert_eq!(o.interest, Some(cents(150_400)));
+    assert_eq!(o.repay_money, Some(cents(545_200)));
+    assert_eq!(o.overdue_fee, Some(cents(20_000)));
+    assert_eq!(o.due, day(2022, 10, 8));
+    assert_eq!(o.term_days, Some(7));
+    assert_eq!(o.started, day(2022, 10, 1));
+}
+
+fn assert_sample_bill(bill: &Bill) {
+    assert_eq!(bill.id.as_str(), "247598");
+    assert_eq!(bill.order, order_no("2023051914035297833260"));
+    assert_eq!(bill.status, LoanStatus::Overdue);
+    assert_eq!(bill.money, cents(195_500_000));
+    assert_eq!(bill.interest, cents(82_110_000));
+    assert_eq!(bill.repay_interest, cents(10_000));
+    assert_eq!(bill.overdue, cents(4_437_850_000));
+    assert_eq!(bill.repaid, Money::ZERO);
+    assert_eq!(bill.delay_unpaid, Money::ZERO);
+    assert_eq!(bill.delay_days, 0);
+    assert_eq!(bill.delay_count, 0);
+    assert_eq!(bill.utr, None);
+}
+
+#[test]
+fn sample_loan_detail() {
+    let d = decode::loan_detail(&ok(fixture!("loan_detail")), 480).unwrap();
+    assert_eq!(d.order, order_no("2023051914035297833260"));
+    assert_eq!(d.need_repay, cents(4_633_360_000));
+    assert_eq!(d.due, day(2023, 5, 19));
+    assert_sample_bill(&d.bill);
+    assert_eq!(d.bill.due, day(2023, 5, 19));
+    assert_eq!(d.need_repay.format("es", "MXN"), "$46,333,600.00");
+    // The server's day string wins whatever the configured offset (Q5).
+    let utc = decode::loan_detail(&ok(fixture!("loan_detail")), 0).unwrap();
+    assert_eq!(utc.due, day(2023, 5, 19));
+    assert_eq!(utc.bill.due, day(2023, 5, 18));
+}
+
+#[test]
+fn sample_delay_detail() {
+    let d = decode::delay_detail(&ok(fixture!("loan_delay")), 480).unwrap();
+    assert_eq!(d.order, order_no("2023051914035297833260"));
+    assert_sample_bill(&d.bill);
+    assert_eq!(d.need_repay, cents(4_564_935_000));
+    assert_eq!(d.due, day(2023, 5, 19));
+    assert_eq!(d.delay_fee, cents(82_110_000));
+    assert_eq!(d.overdue_fee, Some(cents(4_437_850_000)));
+    assert_eq!(d.next_due, day(2023, 5, 26));
+}
+
+#[test]
+fn sample_combined_detail() {
+    let body = fixture!("detail_combined");
+    let d = decode::delay_detail(&ok(body), 480).unwrap();
+    assert_eq!(d.order, order_no("2024020110593245854970"));
+    assert_eq!(d.need_repay, cents(506_000));
+    assert_eq!(d.due, day(2024, 2, 1));
+    assert_eq!(d.delay_fee, cents(84_840));
+    assert_eq!(d.overdue_fee, None);
+    assert_eq!(d.next_due, day(2024, 2, 8));
+    assert_eq!(d.bill.id.as_str(), "9564");
+    assert_eq!(d.bill.money, cents(202_000));
+    assert_eq!(d.bill.interest, cents(84_800));
+    assert_eq!(d.bill.overdue, cents(303_000));
+    assert_eq!(d.bill.repay_interest, cents(10_000));
+    assert_eq!(d.bill.due, day(2024, 2, 1));
+    let l = decode::loan_detail(&ok(body), 480).unwrap();
+    assert_eq!((l.need_repay, l.due), (cents(506_000), day(2024, 2, 1)));
+}
+
+#[test]
+fn sample_uploads() {
+    let url = decode::upload(&ok(fixture!("upload_url")), "https://ignored.example").unwrap();
+    assert_eq!(
+        url.url,
+        "http://{域名}/Public/Upload/20221010/d78293370776098550cf050d59c2a2fb.jpg"
+    );
+    let info = decode::upload(&ok(fixture!("upload_info")), "https://ccc.cashgox.top").unwrap();
+    assert_eq!(
+        info.url,
+        "https://ccc.cashgox.top/Public/Upload/20240302/0346d3c44c8fd65464661bf53cef9bc4.png"
+    );
+}
+
+#[test]
+fn sample_support_and_languages() {
+    let s = decode::support(&ok(fixture!("support"))).unwrap();
+    assert_eq!(s.phone.as_deref(), Some("1231312312"));
+    assert_eq!(s.whatsapp.as_deref(), Some("aaaaaaaaaassfa"));
+    let l = decode::languages(&ok(fixture!("languages"))).unwrap();
+    assert_eq!(l.offered, vec!["es".to_owned(), "en".to_owned()]);
+    assert_eq!(l.default.as_deref(), Some("en"));
+    assert_eq!(l.target.as_deref(), Some("web"));
+}
+
+#[test]
+fn sample_payments() {
+    assert_eq!(
+        decode::pay_data(&ok(fixture!("pay_data"))).as_deref(),
+        Ok("http://localhost")
+    );
+
+    let stp = decode::payment(&ok(fixture!("pay_stp")), PayType::Stp).unwrap();
+    assert_eq!(stp.method, PayType::Stp);
+    assert_eq!(stp.method_name, "stp");
+    assert_eq!(
+        stp.method_logo.as_ref().map(SafeUrl::as_str),
+        Some("http://local.gfpay/assets/front/images/pst.png")
+    );
+    assert_eq!(stp.amount, cents(10_000));
+    assert_eq!(stp.reference, "472445424642024082500100005438");
+    assert_eq!(stp.barcode.as_deref(), Some("PB1825066649678647296"));
+    assert_eq!(
+        stp.barcode_image.as_ref().map(SafeUrl::as_str),
+        Some("https://sipelatam.s3.us-west-2.amazonaws.com/prod/referencia/barCode/20240818/839cc2e12af54993964fde14296c7a14.png")
+    );
+    assert_eq!(stp.expires, ServerDateTime::parse("2024-08-19 15:06:09"));
+    assert_eq!(stp.expires_text.as_deref(), Some("2024-08-19 15:06:09"));
+    assert_eq!(stp.checkout, None);
+    assert!(!stp.refused_urls);
+
+    let cash = decode::payment(&ok(fixture!("pay_paycash")), PayType::Paycash).unwrap();
+    assert_eq!(cash.method, PayType::Paycash);
+    assert_eq!(cash.method_name, "Paycash");
+    assert_eq!(cash.amount, cents(10_000));
+    assert_eq!(cash.reference, "706180301567011837");
+    assert_eq!(cash.barcode.as_deref(), Some("GV1825068937331875840"));
+    assert_eq!(
+        cash.barcode_image.as_ref().map(SafeUrl::as_str),
+        Some("http://local.gfpay/assets/tmp/37.png")
+    );
+    assert_eq!(
+        cash.checkout.as_ref().map(SafeUrl::as_str),
+        Some("https://checkout-mx.eastpay.top?checkout=MjAyNDA4MTgxNTExNTcyNzUwNCZHVjE4MjUwNjg5MzczMzE4NzU4NDAmNzA2MTgwMzAxNTY3MDExODM3")
+    );
+    assert_eq!(
+        cash.method_logo.as_ref().map(SafeUrl::as_str),
+        Some("http://local.gfpay/assets/front/images/pay_cash.png")
+    );
+    assert_eq!(cash.expires_text.as_deref(), Some("2024-08-19 15:15:37"));
+    assert!(!cash.refused_urls);
+}
+
+// ---- Session and envelope rules -----------------------------------------
+
+#[test]
+fn session_expiry_signals() {
+    let body = fixture!("loan_detail");
+    for status in [401, 403] {
+        assert_eq!(
+            decode::loan_detail(&Reply::new(status, body), 0),
+            Err(ApiError::SessionExpired)
+        );
+        assert_eq!(decode::ack(&Reply::new(status, "")), Err(ApiError::SessionExpired));
+    }
+    let redirected = Reply {
+        http_status: 200,
+        redirected_to_login: true,
+        body: "<html>login</html>",
+    };
+    assert_eq!(decode::home(&redirected, 0), Err(ApiError::SessionExpired));
+    for body in [
+        r#"{"status": -100, "message": "please log in"}"#,
+        r#"{"status": "-100", "message": "please log in", "data": ""}"#,
+        r#"{"status": -100}"#,
+    ] {
+        assert_eq!(decode::ack(&ok(body)), Err(ApiError::SessionExpired));
+        assert_eq!(decode::home(&ok(body), 0), Err(ApiError::SessionExpired));
+        assert_eq!(decode::orders(&ok(body), 0), Err(ApiError::SessionExpired));
+        assert_eq!(decode::ack_think(&ok(body)), Err(ApiError::SessionExpired));
+        assert_eq!(
+            decode::payment(&ok(body), PayType::Stp),
+            Err(ApiError::SessionExpired)
+        );
+    }
+    // /Repay/loans: a -100 inside `data` is the public offer, not an error.
+    assert!(matches!(
+        decode::home(&ok(fixture!("loans_offer")), 0),
+        Ok(Home::Offer(_))
+    ));
+}
+
+#[test]
+fn login_redirects() {
+    assert!(is_login_url("https://ccc.cashgox.top/Index/login.shtml"));
+    assert!(is_login_url("https://x.top/LOGIN?back=/Repay/loans"));
+    assert!(!is_login_url("https://login.example.com/Repay/loans"));
+    assert!(!is_login_url("https://x.top/Repay/loans?next=login"));
+    assert!(!is_login_url(""));
+}
+
+#[test]
+fn server_messages_and_unexpected_replies() {
+    let fail = r#"{"status": "500", "message": "Saldo insuficiente", "data": ""}"#;
+    assert_eq!(decode::ack(&ok(fail)), Err(ApiError::Server("Saldo insuficiente".into())));
+    assert_eq!(
+        decode::loan_detail(&ok(fail), 0),
+        Err(ApiError::Server("Saldo insuficiente".into()))
+    );
+    assert_eq!(
+        decode::ack(&ok(r#"{"status": 0, "message": 123}"#)),
+        Err(ApiError::Server("123".into()))
+    );
+    assert!(unexpected(decode::ack(&ok(r#"{"status": 500, "message": ""}"#))));
+    assert!(unexpected(decode::ack(&ok(r#"{"status": 500}"#))));
+    assert!(unexpected(decode::ack(&ok(r#"{"message": "no status"}"#))));
+    // Envelope 3 failures carry the message in `info`.
+    assert_eq!(
+        decode::ack_think(&ok(r#"{"info":"Archivo muy grande","status":0,"url":""}"#)),
+        Err(ApiError::Server("Archivo muy grande".into()))
+    );
+    assert_eq!(
+        decode::upload(&ok(r#"{"info":"Tipo no permitido","status":0,"url":""}"#), ""),
+        Err(ApiError::Server("Tipo no permitido".into()))
+    );
+    // Envelope 3 is only success where it is expected.
+    assert!(unexpected(decode::ack(&ok(r#"{"info":"x","status":1}"#))));
+    // A JSON error from a 500 still shows the server's message.
+    assert_eq!(
+        decode::ack(&Reply::new(500, r#"{"status":500,"message":"Mantenimiento"}"#)),
+        Err(ApiError::Server("Mantenimiento".into()))
+    );
+
+    let html = "<!DOCTYPE html><html><body>Login</body></html>";
+    for reply in [
+        Reply::new(200, html),
+        Reply::new(502, "<html>Bad Gateway</html>"),
+        Reply::new(500, ""),
+        Reply::new(200, ""),
+        Reply::new(200, "   \n"),
+        Reply::new(200, r#"{"status": 200, "message": "trunc"#),
+        Reply::new(200, "[]"),
+        Reply::new(200, "null"),
+        Reply::new(200, "200"),
+        Reply::new(200, r#""status""#),
+        Reply::new(404, "Not Found"),
+    ] {
+        let got = decode::ack(&reply);
+        assert!(unexpected(got.clone()), "{reply:?} gave {got:?}");
+        assert!(got.unwrap_err().is_retryable());
+        assert!(unexpected(decode::home(&reply, 0)));
+        assert!(unexpected(decode::payment(&reply, PayType::Stp)));
+    }
+}
+
+#[test]
+fn byte_order_mark_is_tolerated() {
+    let body = format!("\u{feff}{}", fixture!("apply"));
+    assert_eq!(decode::ack(&ok(&body)).as_deref(), Ok("apply successful"));
+}
+
+#[test]
+fn retryable_errors() {
+    assert!(ApiError::Offline.is_retryable());
+    assert!(ApiError::Timeout.is_retryable());
+    assert!(ApiError::Unexpected("x".into()).is_retryable());
+    assert!(!ApiError::SessionExpired.is_retryable());
+    assert!(!ApiError::Server("x".into()).is_retryable());
+    assert!(!ApiError::UnsafeUrl.is_retryable());
+    assert_eq!(ApiError::Server("Saldo".into()).to_string(), "Saldo");
+}
+
+// ---- Quirks: numbers as strings, nulls, unknown fields ------------------
+
+#[test]
+fn current_loan_with_strings_for_numbers_and_numbers_for_strings() {
+    let body = r#"{"status":"200","message":"ok","data":{
+        "status":"0","money":"5000.00","repay_money":"5200","repayment_time":"1665187200",
+        "loan_time":7,"billId":37050,"confirm":"1","serviceFee":"1565.20",
+        "bill":{"id":37050,"oid":"2022100806160549047940","delay_day":2,"repayment_time":1665187200},
+        "hasOverdue":"0","nextRepayDay":"15-10-2022","delayFee":"848.40","doquota":0,
+        "quota":5000,"next_loan":20000,"approval_rate":0.96,"next_loan_period":16}}"#;
+    let loan = current_loan(body, 0);
+    assert_eq!(loan.status, LoanStatus::Due);
+    assert!(loan.confirmed);
+    assert_eq!(loan.bill_id.as_str(), "37050");
+    assert_eq!(loan.money, cents(500_000));
+    assert_eq!(loan.repay_money, Some(cents(520_000)));
+    assert_eq!(loan.due, day(2022, 10, 8));
+    assert_eq!(loan.loan_days, Some(7));
+    assert_eq!(loan.service_fee, Some(cents(156_520)));
+    assert!(!loan.has_overdue);
+    assert_eq!(loan.delay_days, Some(2));
+    assert_eq!(loan.next_due, day(2022, 10, 15));
+    assert_eq!(loan.delay_fee, Some(cents(84_840)));
+    assert_eq!(loan.available, Some(Money::ZERO));
+    assert_eq!(loan.quota, Some(cents(500_000)));
+    assert_eq!(loan.next_loan, Some(cents(2_000_000)));
+    assert_eq!(loan.approval_rate.map(|r| r.percent_text()).as_deref(), Some("96"));
+    assert_eq!(loan.next_loan_days, Some(16));
+}
+
+#[test]
+fn current_loan_with_the_least_and_with_nulls() {
+    let minimal = r#"{"status":200,"data":{"status":4,"money":100,
+        "bill":{"id":"1","oid":"A1"}}}"#;
+    let loan = current_loan(minimal, 0);
+    assert_eq!(loan.status, LoanStatus::Extended);
+    assert_eq!(loan.order.as_str(), "A1");
+    assert_eq!(loan.money, cents(10_000));
+    assert_eq!((loan.due, loan.repay_money, loan.quota), (None, None, None));
+    assert!(!loan.has_overdue && !loan.confirmed);
+
+    let nulls = r#"{"status":200,"data":{"status":7,"money":null,"repay_money":null,
+        "repayment_time":null,"loan_time":null,"billId":null,"confirm":null,"serviceFee":null,
+        "bill":{"id":null,"oid":"A1","money":"10.5","repayment_time":"0"},"hasOverdue":null,
+        "nextRepayDay":1685030400,"delayFee":"","doquota":null,"approval_rate":null},
+        "message":null,"extra":{"deep":[1,{"x":[]}]}}"#;
+    // Neither bill.id nor billId: the extension would have no target.
+    assert!(unexpected(decode::home(&ok(nulls), 480)));
+    let nulls = nulls.replace(r#""billId":null"#, r#""billId":"9""#);
+    let loan = current_loan(&nulls, 480);
+    assert_eq!(loan.status, LoanStatus::Unknown(7));
+    assert_eq!(loan.status.as_str(), "in-process");
+    assert_eq!(loan.bill_id.as_str(), "9");
+    assert_eq!(loan.money, cents(1050), "falls back to bill.money");
+    assert_eq!(loan.due, None, "a zero timestamp is no day");
+    assert_eq!(loan.next_due, day(2023, 5, 26), "a timestamp for nextRepayDay");
+    assert_eq!(loan.delay_fee, None);
+}
+
+#[test]
+fn logged_in_without_a_bill_is_the_offer() {
+    for bill in [r#""bill": []"#, r#""bill": null"#, r#""x": 1"#] {
+        let body = format!(r#"{{"status":200,"data":{{"status":2,"quota":"8000",{bill}}}}}"#);
+        let home = decode::home(&ok(&body), 0).unwrap();
+        assert!(matches!(home, Home::Offer(Offer { quota, .. }) if quota == cents(800_000)));
+    }
+    // A bill of the wrong type is a wrong shape.
+    let body = r#"{"status":200,"data":{"status":1,"quota":"1","bill":"37050"}}"#;
+    assert!(unexpected(decode::home(&ok(body), 0)));
+}
+
+#[test]
+fn offer_quirks() {
+    let body = r#"{"status":200,"data":{"status":"-100","quota":5000,"default_loan_time":"7",
+        "default_deadline":[7,"10","x",null,-3,"15.00"],"default_loan_interest":0.043,
+        "default_repay_interest":"7.2E-3"}}"#;
+    let Ok(Home::Offer(offer)) = decode::home(&ok(body), 0) else {
+        panic!("expected the offer")
+    };
+    assert_eq!(offer.quota, cents(500_000));
+    assert_eq!(offer.loan_days, Some(7));
+    assert_eq!(offer.term_days, vec![7, 10, 15]);
+    assert_eq!(offer.loan_rate.map(|r| r.percent_text()).as_deref(), Some("4.3"));
+    assert_eq!(offer.repay_rate.map(|r| r.percent_text()).as_deref(), Some("0.72"));
+    let no_quota = r#"{"status":200,"data":{"status":-100}}"#;
+    assert!(unexpected(decode::home(&ok(no_quota), 0)));
+    assert!(unexpected(decode::home(&ok(r#"{"status":200,"data":""}"#), 0)));
+    assert!(unexpected(decode::home(&ok(r#"{"status":200}"#), 0)));
+}
+
+#[test]
+fn detail_quirks() {
+    // Numbers as strings, the timestamp alone, missing amounts.
+    let body = r#"{"status":200,"data":{"needRepayMoney":"463336.00","needRepaymentTime":"1684425600",
+        "bill":{"id":247598,"oid":2023051914035297833260,"status":1,"money":1955000,
+        "repaid_money":null,"utr":"  UTR123 ","unknown":{"a":[1,2]}},
+        "delayFee":"0","overdueFee":"0.00","nextRepayDatetime":"1685030400"}}"#;
+    let d = decode::delay_detail(&ok(body), 480).unwrap();
+    assert_eq!(d.order.as_str(), "2023051914035297833260", "falls back to bill.oid");
+    assert_eq!(d.need_repay, cents(46_333_600));
+    assert_eq!(d.due, day(2023, 5, 19));
+    assert_eq!(d.bill.money, cents(195_500_000));
+    assert_eq!(d.bill.interest, Money::ZERO);
+    assert_eq!(d.bill.repaid, Money::ZERO);
+    assert_eq!(d.bill.utr.as_deref(), Some("UTR123"));
+    assert_eq!(d.delay_fee, Money::ZERO);
+    assert_eq!(d.overdue_fee, None, "zero is no overdue fee");
+    assert_eq!(d.next_due, day(2023, 5, 26));
+    assert_eq!(decode::delay_detail(&ok(body), -360).unwrap().due, day(2023, 5, 18));
+
+    // No day at all, and the bill's own timestamp as the last resort.
+    let body = r#"{"status":200,"data":{"oid":"X1","needRepayMoney":1,
+        "bill":{"id":"1","oid":"X1","status":"0","repayment_time":1665187200}}}"#;
+    let d = decode::loan_detail(&ok(body), 0).unwrap();
+    assert_eq!(d.due, day(2022, 10, 8));
+    assert_eq!(d.bill.status, LoanStatus::Due);
+
+    // What the page cannot do without.
+    let cases = [
+        r#"{"status":200,"data":{"oid":"X1","bill":{"id":"1","oid":"X1","status":0}}}"#,
+        r#"{"status":200,"data":{"needRepayMoney":"abc","bill":{"id":"1","oid":"X1","status":0}}}"#,
+        r#"{"status":200,"data":{"needRepayMoney":1}}"#,
+        r#"{"status":200,"data":{"needRepayMoney":1,"bill":{"oid":"X1","status":0}}}"#,
+        r#"{"status":200,"data":{"needRepayMoney":1,"bill":{"id":"1","oid":"X/1","status":0}}}"#,
+        r#"{"status":200,"data":{"needRepayMoney":1,"bill":{"id":"1","oid":"X1"}}}"#,
+        r#"{"status":200,"data":{"needRepayMoney":1,"bill":{"id":"1","oid":"X1","status":0,"money":"1,000"}}}"#,
+        r#"{"status":200,"data":{"needRepayMoney":1,"bill":[1]}}"#,
+        r#"{"status":200,"data":[]}"#,
+    ];
+    for body in cases {
+        assert!(unexpected(decode::loan_detail(&ok(body), 0)), "{body}");
+    }
+    // #14 needs its fee.
+    let body = r#"{"status":200,"data":{"needRepayMoney":1,"bill":{"id":"1","oid":"X1","status":0}}}"#;
+    assert!(decode::loan_detail(&ok(body), 0).is_ok());
+    assert!(unexpected(decode::delay_detail(&ok(body), 0)));
+}
+
+#[test]
+fn huge_numbers_do_not_panic() {
+    let big = "9".repeat(400);
+    let body = format!(
+        r#"{{"status":200,"data":{{"needRepayMoney":{big},"bill":{{"id":"1","oid":"X1","status":0}}}}}}"#
+    );
+    assert!(unexpected(decode::loan_detail(&ok(&body), 0)));
+    let body = format!(
+        r#"{{"status":200,"data":{{"needRepayMoney":1,"needRepaymentTime":{big},"nextRepayDay":"{big}",
+        "delayFee":"1e308","overdueFee":-{big},
+        "bill":{{"id":"1","oid":"X1","status":{big},"delay_day":{big},"repayment_time":"-{big}"}}}}}}"#
+    );
+    assert!(unexpected(decode::delay_detail(&ok(&body), 0)), "delayFee unreadable");
+    let body = body.replace(r#""delayFee":"1e308""#, r#""delayFee":"1""#);
+    // status too big for i64: the bill status is unreadable.
+    assert!(unexpected(decode::delay_detail(&ok(&body), 0)));
+    let body = body.replace(&format!(r#""status":{big}"#), r#""status":99999999999"#);
+    let d = decode::delay_detail(&ok(&body), i32::MAX).unwrap();
+    assert_eq!(d.bill.status, LoanStatus::Unknown(99_999_999_999));
+    assert_eq!((d.due, d.next_due, d.overdue_fee), (None, None, None));
+    assert_eq!(d.bill.delay_days, 0);
+    let status = format!(r#"{{"status":{big},"message":"x"}}"#);
+    assert_eq!(decode::ack(&ok(&status)), Err(ApiError::Server("x".into())));
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let body = format!(r#"{{"status":200,"data":{deep}}}"#);
+    assert!(unexpected(decode::ack(&ok(&body))));
+}
+
+#[test]
+fn orders_quirks() {
+    for body in [
+        r#"{"status":200,"data":{"orders":[]}}"#,
+        r#"{"status":200,"data":{}}"#,
+        r#"{"status":200,"data":[]}"#,
+        r#"{"status":200,"data":null}"#,
+        r#"{"status":200}"#,
+    ] {
+        assert_eq!(decode::orders(&ok(body), 0), Ok(vec![]), "{body}");
+    }
+    let body = r#"{"status":200,"data":[{"id":1,"oid":"A","money":"10","status":"2",
+        "time":7,"start_time":null,"repayment_time":"1665187200","overFee":null}]}"#;
+    let orders = decode::orders(&ok(body), 0).unwrap();
+    assert_eq!(orders.len(), 1);
+    assert_eq!(orders[0].status, LoanStatus::Repaid);
+    assert_eq!(orders[0].id, "1");
+    assert_eq!(orders[0].started, None);
+    assert_eq!(orders[0].overdue_fee, None);
+    assert_eq!(orders[0].due, day(2022, 10, 8));
+    let missing_oid = r#"{"status":200,"data":{"orders":[{"id":"1","money":"10","status":1}]}}"#;
+    assert!(unexpected(decode::orders(&ok(missing_oid), 0)));
+    let not_object = r#"{"status":200,"data":{"orders":["x"]}}"#;
+    assert!(unexpected(decode::orders(&ok(not_object), 0)));
+}
+
+#[test]
+fn upload_quirks() {
+    let cases = [
+        (r#"{"info":"/20240302/x.png","status":"1"}"#, "https://api.example/Public/Upload/20240302/x.png"),
+        (r#"{"info":"Public/Upload/20240302/x.png","status":1}"#, "https://api.example/Public/Upload/20240302/x.png"),
+        (r#"{"info":"20240302\\x.png","status":1}"#, "https://api.example/Public/Upload/20240302/x.png"),
+        (r#"{"info":"https://cdn.example/x.png","status":1}"#, "https://cdn.example/x.png"),
+        (r#"{"status":"200","data":"https:\\\\cdn.example\\x.png"}"#, "https://cdn.example/x.png"),
+    ];
+    for (body, want) in cases {
+        assert_eq!(
+            decode::upload(&ok(body), "https://api.example/").map(|f| f.url).as_deref(),
+            Ok(want),
+            "{body}"
+        );
+    }
+    assert!(unexpected(decode::upload(&ok(r#"{"status":200,"data":""}"#), "")));
+    assert!(unexpected(decode::upload(&ok(r#"{"status":1,"info":""}"#), "")));
+}
+
+#[test]
+fn api_origins() {
+    assert_eq!(api_origin("", "https://app.example"), "https://app.example");
+    assert_eq!(api_origin("/api", "https://app.example/"), "https://app.example");
+    assert_eq!(
+        api_origin("https://ccc.cashgox.top/v1", "http://localhost:8080"),
+        "https://ccc.cashgox.top"
+    );
+    assert_eq!(
+        api_origin("http://localhost:9000", "http://localhost:8080"),
+        "http://localhost:9000"
+    );
+}
+
+#[test]
+fn language_names() {
+    for (name, code) in [
+        ("Spanish", Some("es")),
+        ("Español", Some("es")),
+        ("ESPAÑOL", Some("es")),
+        ("es-MX", Some("es")),
+        ("es_MX", Some("es")),
+        ("English", Some("en")),
+        ("en", Some("en")),
+        ("en-US", Some("en")),
+        ("Hindi", None),
+        ("", None),
+    ] {
+        assert_eq!(locale_code(name), code, "{name}");
+    }
+    let body = r#"{"status":"200","languages":["English","Hindi","en","Español"],"default":"Hindi"}"#;
+    let l = decode::languages(&ok(body)).unwrap();
+    assert_eq!(l.offered, vec!["en".to_owned(), "es".to_owned()]);
+    assert_eq!((l.default, l.target), (None, None));
+    let wrapped = r#"{"status":200,"data":{"languages":["Spanish"],"default":"Spanish","target":"app"}}"#;
+    let l = decode::languages(&ok(wrapped)).unwrap();
+    assert_eq!(l.offered, vec!["es".to_owned()]);
+    assert_eq!(l.default.as_deref(), Some("es"));
+    assert_eq!(l.target.as_deref(), Some("app"));
+    assert_eq!(
+        decode::languages(&ok(r#"{"status":200}"#)),
+        Ok(Languages::default())
+    );
+}
+
+#[test]
+fn support_quirks() {
+    let body = r#"{"status":200,"data":{"phone_number":5512345678,"whatsapp":"+52 55"}}"#;
+    let s = decode::support(&ok(body)).unwrap();
+    assert_eq!(s.phone.as_deref(), Some("5512345678"));
+    assert_eq!(s.whatsapp.as_deref(), Some("+52 55"));
+    let empty = r#"{"status":200,"data":{"phone_number":"","whatapp":null}}"#;
+    assert_eq!(decode::support(&ok(empty)), Ok(Support::default()));
+    assert_eq!(decode::support(&ok(r#"{"status":200,"data":""}"#)), Ok(Support::default()));
+}
+
+#[test]
+fn payment_failures() {
+    assert_eq!(
+        decode::payment(&ok(r#"{"code":500,"msg":"Canal no disponible"}"#), PayType::Stp),
+        Err(ApiError::Server("Canal no disponible".into()))
+    );
+    assert_eq!(
+        decode::payment(
+            &ok(r#"{"status":200,"data":{"code":"400","msg":"Monto inválido","data":null}}"#),
+            PayType::Paycash
+        ),
+        Err(ApiError::Server("Monto inválido".into()))
+    );
+    assert_eq!(
+        decode::payment(&ok(r#"{"status":0,"message":"Orden pagada"}"#), PayType::Stp),
+        Err(ApiError::Server("Orden pagada".into()))
+    );
+    assert!(unexpected(decode::payment(&ok(r#"{"code":500}"#), PayType::Stp)));
+    assert!(unexpected(decode::payment(&ok(r#"{"code":200,"data":{}}"#), PayType::Stp)));
+    assert!(unexpected(decode::payment(
+        &ok(r#"{"code":200,"data":{"reference":"1"}}"#),
+        PayType::Stp
+    )));
+    assert_eq!(decode::pay_data(&ok(r#"{"status":200,"data":""}"#)).ok(), None);
+}
+
+fn payment_with(fields: &str) -> PaymentRef {
+    let body = format!(
+        r#"{{"code":200,"msg":"ok","data":{{"reference":472445424642024082500100005438,"money":100,{fields}}}}}"#
+    );
+    decode::payment(&ok(&body), PayType::Paycash).unwrap()
+}
+
+#[test]
+fn payment_urls_are_checked() {
+    let p = payment_with(r#""checkout":"javascript:alert(1)","path":null"#);
+    assert_eq!(p.reference, "472445424642024082500100005438", "a number kept as its text");
+    assert_eq!(p.amount, cents(10_000));
+    assert_eq!(p.checkout, None);
+    assert!(p.refused_urls);
+
+    let p = payment_with(r#""checkout":"http://pay.example/x""#);
+    assert_eq!(p.checkout, None, "checkout must be https");
+    assert!(p.refused_urls);
+
+    let p = payment_with(r#""origin_img":"data:image/png;base64,AAAA","path":"https://a.example/b.png""#);
+    assert_eq!(
+        p.barcode_image.as_ref().map(SafeUrl::as_str),
+        Some("https://a.example/b.png")
+    );
+    assert!(!p.refused_urls, "path stood in for the refused origin_img");
+
+    let p = payment_with(r#""origin_img":"//evil.example/x.png","path":"javascript:x""#);
+    assert_eq!(p.barcode_image, None);
+    assert!(p.refused_urls);
+
+    let p = payment_with(r#""image":" https://a.example/logo.png""#);
+    assert_eq!(p.method_logo, None);
+    assert!(p.refused_urls);
+
+    let p = payment_with(r#""checkout":"","origin_img":"","image":null,"expire":"pronto""#);
+    assert!(!p.refused_urls, "empty is absent, not refused");
+    assert_eq!((p.checkout, p.barcode_image, p.method_logo), (None, None, None));
+    assert_eq!(p.expires, None);
+    assert_eq!(p.expires_text.as_deref(), Some("pronto"));
+    assert_eq!(p.method_name, "");
+}
+
+#[test]
+fn payment_wrapped_without_gateway_code() {
+    let body = r#"{"status":200,"data":{"data":{"reference":"R1","money":"5.5"}}}"#;
+    let p = decode::payment(&ok(body), PayType::Stp).unwrap();
+    assert_eq!((p.reference.as_str(), p.amount), ("R1", cents(550)));
+}
+
+// ---- No panic on any bytes ------------------------------------------------
+
+fn decode_everything(reply: &Reply<'_>) {
+    let _ = decode::ack(reply);
+    let _ = decode::ack_think(reply);
+    let _ = decode::home(reply, -360);
+    let _ = decode::orders(reply, 480);
+    let _ = decode::loan_detail(reply, 0);
+    let _ = decode::delay_detail(reply, 480);
+    let _ = decode::upload(reply, "https://a.example");
+    let _ = decode::support(reply);
+    let _ = decode::languages(reply);
+    let _ = decode::pay_data(reply);
+    let _ = decode::payment(reply, PayType::Stp);
+}
+
+#[test]
+fn truncated_and_mangled_samples_never_panic() {
+    for body in FIXTURES {
+        let cuts = body.char_indices().map(|(i, _)| i).step_by(3);
+        for cut in cuts {
+            if let Some(prefix) = body.get(..cut) {
+                decode_everything(&ok(prefix));
+            }
+        }
+        // Every quote, digit and bracket turned into something else.
+        for (i, c) in body.char_indices() {
+            if matches!(c, '"' | '0'..='9' | '{' | '}' | '[' | ']' | ':' | ',' | '.' | '-') {
+                for replacement in ["", "\"", "x", "-", "9999999999999999999999", "null", "{", "]"]
+                {
+                    let mut mangled = String::with_capacity(body.len() + 24);
+                    mangled.push_str(body.get(..i).unwrap_or(""));
+                    mangled.push_str(replacement);
+                    mangled.push_str(body.get(i + c.len_utf8()..).unwrap_or(""));
+                    decode_everything(&ok(&mangled));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_sample_decodes_somewhere() {
+    // Each fixture is accepted by at least one decoder: none is dead weight.
+    for body in FIXTURES {
+        let r = ok(body);
+        let accepted = decode::ack(&r).is_ok()
+            || decode::ack_think(&r).is_ok()
+            || decode::payment(&r, PayType::Stp).is_ok()
+            || decode::languages(&r).is_ok();
+        assert!(accepted, "{body}");
+    }
+}

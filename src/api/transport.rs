@@ -1,0 +1,168 @@
+//! HTTP: gloo-net `fetch` with the session cookie, a timeout on every
+//! request, and failures mapped to [`ApiError`]. Decoding lives elsewhere.
+
+use super::decode::{is_login_url, Reply};
+use super::ApiError;
+use gloo_net::http::{Method, RequestBuilder};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, FormData, RequestCache, RequestCredentials};
+
+/// Ordinary requests.
+pub(crate) const TIMEOUT_MS: i32 = 30_000;
+/// Uploads (a phone photo on a slow link).
+pub(crate) const UPLOAD_TIMEOUT_MS: i32 = 120_000;
+
+/// A request body.
+pub(crate) enum Body {
+    Empty,
+    /// Already urlencoded.
+    Form(String),
+    Multipart(FormData),
+}
+
+/// A response, read to the end.
+pub(crate) struct Received {
+    status: u16,
+    redirected_to_login: bool,
+    body: String,
+}
+
+impl Received {
+    pub(crate) fn reply(&self) -> Reply<'_> {
+        Reply {
+            http_status: self.status,
+            redirected_to_login: self.redirected_to_login,
+            body: &self.body,
+        }
+    }
+}
+
+/// Aborts the request after a delay; clears itself and aborts whatever is
+/// still in flight when dropped (e.g. the page that asked went away).
+struct Timeout {
+    controller: AbortController,
+    handle: i32,
+    fired: Rc<Cell<bool>>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    /// `None` outside a window (no timer to use): the request then has none.
+    fn start(ms: i32) -> Option<Timeout> {
+        let window = web_sys::window()?;
+        let controller = AbortController::new().ok()?;
+        let fired = Rc::new(Cell::new(false));
+        let callback = {
+            let controller = controller.clone();
+            let fired = Rc::clone(&fired);
+            Closure::<dyn FnMut()>::new(move || {
+                fired.set(true);
+                abort(&controller);
+            })
+        };
+        let handle = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                ms,
+            )
+            .ok()?;
+        Some(Timeout {
+            controller,
+            handle,
+            fired,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.handle);
+        }
+        abort(&self.controller);
+    }
+}
+
+/// Aborts with an `Error` as the reason: gloo-net expects rejections to be
+/// `Error` objects.
+fn abort(controller: &AbortController) {
+    controller.abort_with_reason(&js_sys::Error::new("timeout").into());
+}
+
+fn failed(timeout: Option<&Timeout>) -> ApiError {
+    if timeout.is_some_and(|t| t.fired.get()) {
+        ApiError::Timeout
+    } else {
+        // A network failure, whatever `navigator.onLine` says: the user is
+        // told to check the connection.
+        ApiError::Offline
+    }
+}
+
+/// Sends a request to `url` with the browser's cookies and reads the reply.
+pub(crate) async fn send(
+    method: Method,
+    url: &str,
+    body: Body,
+    timeout_ms: i32,
+) -> Result<Received, ApiError> {
+    let timeout = Timeout::start(timeout_ms);
+    let builder = RequestBuilder::new(url)
+        .method(method)
+        .credentials(RequestCredentials::Include)
+        .cache(RequestCache::NoStore)
+        .header("Accept", "application/json")
+        // ThinkPHP answers `success()`/`error()` with JSON only for AJAX
+        // requests; otherwise it sends an HTML redirect page.
+        .header("X-Requested-With", "XMLHttpRequest")
+        .abort_signal(timeout.as_ref().map(|t| t.controller.signal()).as_ref());
+    let request = match body {
+        Body::Empty => builder.build(),
+        Body::Form(text) => builder
+            .header(
+                "Content-Type",
+                "application/x-www-form-urlencoded; charset=UTF-8",
+            )
+            .body(text),
+        // The browser writes the multipart boundary header itself.
+        Body::Multipart(form) => builder.body(form),
+    }
+    .map_err(|e| ApiError::Unexpected(format!("cannot build request: {e}")))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|_| failed(timeout.as_ref()))?;
+    let status = response.status();
+    let redirected_to_login = response.redirected() && is_login_url(&response.url());
+    let body = response
+        .text()
+        .await
+        .map_err(|_| failed(timeout.as_ref()))?;
+    Ok(Received {
+        status,
+        redirected_to_login,
+        body,
+    })
+}
+
+/// The page's origin (`https://host`), or `""` outside a window.
+pub(crate) fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// A multipart body for #7: `fileName=file` and `file=<binary>`.
+pub(crate) fn upload_form(file: &web_sys::File) -> Result<FormData, ApiError> {
+    let build = || -> Result<FormData, wasm_bindgen::JsValue> {
+        let form = FormData::new()?;
+        form.append_with_str("fileName", "file")?;
+        form.append_with_blob_and_filename("file", file, &file.name())?;
+        Ok(form)
+    };
+    build().map_err(|e| ApiError::Unexpected(format!("cannot build upload form: {e:?}")))
+}

@@ -1,0 +1,27 @@
+use crate::day::Day;
+use crate::format;
+use crate::i18n::use_i18n;
+use crate::money::Money;
+use leptos::prelude::*;
+
+/// An amount of money in the borrower's language and the configured currency.
+#[component]
+pub fn Amount(
+    /// The server's figure, in minor units.
+    value: Money,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <span class="amount">{move || format::money(value, i18n.get_locale())}</span> }
+}
+
+/// A calendar day in the borrower's language.
+#[component]
+pub fn DayText(
+    /// The day as the server meant it (already in the server's zone).
+    day: Day,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <time datetime=day.iso()>{move || format::day(day, i18n.get_locale())}</time>
+    }
+}

@@ -1,0 +1,25 @@
+use crate::day::Day;
+use crate::format;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// "5 days left" / "Due today" / "3 days overdue", counted in the server's
+/// time zone (Q5), never the phone's.
+#[component]
+pub fn Countdown(
+    /// The due day as the server meant it.
+    due: Day,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let days = format::days_until(due);
+    let class = if days < 0 { "countdown countdown-overdue" } else { "countdown" };
+    view! {
+        <p class=class data-testid="countdown">
+            {move || match days {
+                0 => t_string!(i18n, repay.due_today).to_owned(),
+                d if d > 0 => t_string!(i18n, repay.days_left, days = d),
+                d => t_string!(i18n, repay.days_overdue, days = -d),
+            }}
+        </p>
+    }
+}

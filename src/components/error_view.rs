@@ -1,0 +1,69 @@
+use crate::api::ApiError;
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
+use crate::routes::AppRoute;
+use crate::session::use_login_redirect;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The translated sentence for an error: what happened and what to do.
+pub fn error_text(i18n: I18nContext<Locale>, error: &ApiError) -> String {
+    match error {
+        ApiError::Offline => t_string!(i18n, errors.offline).to_owned(),
+        ApiError::Timeout => t_string!(i18n, errors.timeout).to_owned(),
+        ApiError::SessionExpired => t_string!(i18n, errors.session_expired).to_owned(),
+        ApiError::Server(message) => t_string!(i18n, errors.server, message = message.clone()),
+        ApiError::Unexpected(_) => t_string!(i18n, errors.unexpected).to_owned(),
+        ApiError::UnsafeUrl => t_string!(i18n, errors.unsafe_url).to_owned(),
+    }
+}
+
+/// Shows a failed load or action in place, with the way out: retry, log in
+/// again (automatically, coming back here), or contact support.
+#[component]
+pub fn ErrorView(
+    /// What went wrong.
+    error: ApiError,
+    /// Offered as a "Try again" button when the error may pass.
+    #[prop(optional, into)]
+    retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if error == ApiError::SessionExpired {
+        let to_login = use_login_redirect();
+        // After this render: navigating while rendering would fight the router.
+        request_animation_frame(to_login);
+    }
+    if let ApiError::Unexpected(detail) = &error {
+        leptos::logging::warn!("unexpected API reply: {detail}");
+    }
+    let retry = retry.filter(|_| error.is_retryable());
+    let needs_support = matches!(error, ApiError::Unexpected(_) | ApiError::UnsafeUrl);
+    let message = {
+        let error = error.clone();
+        move || error_text(i18n, &error)
+    };
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p class="notice-title">{t!(i18n, errors.title)}</p>
+            <p>{message}</p>
+            <div class="actions">
+                {retry.map(|retry| view! {
+                    <button type="button" class="button" on:click=move |_| retry.run(())>
+                        {t!(i18n, errors.retry)}
+                    </button>
+                })}
+                {(error == ApiError::SessionExpired).then(|| view! {
+                    <A href=AppRoute::Login { next: None, expired: false }.path() attr:class="button">
+                        {t!(i18n, errors.login_again)}
+                    </A>
+                })}
+                {needs_support.then(|| view! {
+                    <A href=AppRoute::Support.path() attr:class="button button-secondary">
+                        {t!(i18n, errors.contact_support)}
+                    </A>
+                })}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,8 @@
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <section class="page"><h1>{t!(i18n, home.title)}</h1></section> }
+}

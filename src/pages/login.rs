@@ -1,0 +1,140 @@
+use crate::api::{self, ApiError};
+use crate::components::ErrorView;
+use crate::i18n::*;
+use crate::routes::safe_next;
+use crate::session::use_session;
+use crate::validate;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PhoneProblem {
+    Missing,
+    Invalid,
+}
+
+/// `/login`: phone number and password; back to `?next=` afterwards.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let phone = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let show_password = RwSignal::new(false);
+    let phone_problem = RwSignal::new(None::<PhoneProblem>);
+    let password_missing = RwSignal::new(false);
+    let expired = move || query.read().get("expired").is_some();
+
+    let sign_in = Action::new_local(|(user, pass): &(String, String)| {
+        let (user, pass) = (user.clone(), pass.clone());
+        async move { api::sign_in(&user, &pass).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = sign_in.value().get() {
+            session.logged_in.set(Some(true));
+            let next = query.read_untracked().get("next").unwrap_or_default();
+            let target = safe_next(&next).unwrap_or("/").to_owned();
+            navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if sign_in.pending().get_untracked() {
+            return;
+        }
+        let user = validate::phone(&phone.get_untracked());
+        phone_problem.set(match (&user, phone.get_untracked().trim().is_empty()) {
+            (Some(_), _) => None,
+            (None, true) => Some(PhoneProblem::Missing),
+            (None, false) => Some(PhoneProblem::Invalid),
+        });
+        let pass = password.get_untracked();
+        password_missing.set(pass.is_empty());
+        if let (Some(user), false) = (user, pass.is_empty()) {
+            sign_in.dispatch((user, pass));
+        }
+    };
+
+    let failure = move || match sign_in.value().get() {
+        Some(Err(ApiError::Server(message))) => Some(
+            view! { <p class="field-error form-error" role="alert">{message}</p> }.into_any(),
+        ),
+        Some(Err(error)) => Some(view! { <ErrorView error=error /> }.into_any()),
+        _ => None,
+    };
+
+    view! {
+        <section class="page page-narrow">
+            <h1>{t!(i18n, login.title)}</h1>
+            <Show when=expired>
+                <p class="notice notice-info" role="status">{t!(i18n, login.expired_notice)}</p>
+            </Show>
+            <p>{t!(i18n, login.intro)}</p>
+            <form class="form" on:submit=submit novalidate=true>
+                <div class="field">
+                    <label for="login-phone">{t!(i18n, login.phone)}</label>
+                    <input
+                        id="login-phone"
+                        name="username"
+                        type="tel"
+                        inputmode="tel"
+                        autocomplete="username"
+                        aria-describedby="login-phone-hint login-phone-error"
+                        aria-invalid=move || phone_problem.get().is_some().to_string()
+                        prop:value=phone
+                        on:input=move |ev| phone.set(event_target_value(&ev))
+                    />
+                    <p id="login-phone-hint" class="field-hint">{t!(i18n, login.phone_hint)}</p>
+                    <p id="login-phone-error" class="field-error" aria-live="polite">
+                        {move || match phone_problem.get() {
+                            Some(PhoneProblem::Missing) => t_string!(i18n, login.phone_required),
+                            Some(PhoneProblem::Invalid) => t_string!(i18n, login.phone_invalid),
+                            None => "",
+                        }}
+                    </p>
+                </div>
+                <div class="field">
+                    <label for="login-password">{t!(i18n, login.password)}</label>
+                    <input
+                        id="login-password"
+                        name="password"
+                        type=move || if show_password.get() { "text" } else { "password" }
+                        autocomplete="current-password"
+                        aria-describedby="login-password-error"
+                        aria-invalid=move || password_missing.get().to_string()
+                        prop:value=password
+                        on:input=move |ev| password.set(event_target_value(&ev))
+                    />
+                    <p id="login-password-error" class="field-error" aria-live="polite">
+                        {move || if password_missing.get() { t_string!(i18n, login.password_required) } else { "" }}
+                    </p>
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            prop:checked=show_password
+                            on:change=move |ev| show_password.set(event_target_checked(&ev))
+                        />
+                        {t!(i18n, login.show_password)}
+                    </label>
+                </div>
+                {failure}
+                <button
+                    type="submit"
+                    class="button button-primary button-block"
+                    aria-busy=move || sign_in.pending().get().to_string()
+                    disabled=move || sign_in.pending().get()
+                >
+                    {move || if sign_in.pending().get() {
+                        t_string!(i18n, login.submitting)
+                    } else {
+                        t_string!(i18n, login.submit)
+                    }}
+                </button>
+            </form>
+        </section>
+    }
+}

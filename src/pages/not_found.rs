@@ -1,0 +1,17 @@
+use crate::i18n::*;
+use crate::routes::AppRoute;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Any path that is not in the route table.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page">
+            <h1>{t!(i18n, not_found.title)}</h1>
+            <p>{t!(i18n, not_found.body)}</p>
+            <A href=AppRoute::Home.path() attr:class="button">{t!(i18n, not_found.home)}</A>
+        </section>
+    }
+}

@@ -1,0 +1,129 @@
+use crate::api::{self, LoanDetail, LoanStatus, OrderNo};
+use crate::components::{Amount, Countdown, DayText, ErrorView, Figure, Skeleton, StatusBadge};
+use crate::i18n::*;
+use crate::pages::NotFoundPage;
+use crate::routes::{use_order_param, AppRoute};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// `/repay/:oid`: the former H5 repayment page (from `/Repay/loanDetail`).
+#[component]
+pub fn RepayPage() -> impl IntoView {
+    let oid = use_order_param();
+    move || match oid.get() {
+        Some(oid) => view! { <RepayLoader oid=oid /> }.into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+#[component]
+fn RepayLoader(oid: OrderNo) -> impl IntoView {
+    let i18n = use_i18n();
+    let detail = LocalResource::new({
+        let oid = oid.clone();
+        move || {
+            let oid = oid.clone();
+            async move { api::loan_detail(&oid).await }
+        }
+    });
+    view! {
+        <section class="page" aria-labelledby="repay-title">
+            <h1 id="repay-title">{t!(i18n, repay.title)}</h1>
+            <p class="order-no">{t!(i18n, repay.order, oid = oid.to_string())}</p>
+            <Transition fallback=|| view! { <Skeleton rows=5 /> }>
+                {move || Suspend::new(async move {
+                    match detail.await {
+                        Ok(detail) => view! { <RepayDetails detail=detail /> }.into_any(),
+                        Err(error) => view! {
+                            <ErrorView error=error retry=move |_| detail.refetch() />
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn RepayDetails(detail: LoanDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let bill = detail.bill.clone();
+    let status = bill.status;
+    let open = matches!(status, LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended);
+    let class = format!("card card-{}", status.as_str());
+    view! {
+        <div class=class>
+            <StatusBadge status=status />
+            <p class="hero-label">{t!(i18n, repay.amount_now)}</p>
+            <p class="hero-amount" data-testid="amount-now"><Amount value=detail.need_repay /></p>
+            <dl class="figures">
+                {detail.due.map(|due| view! {
+                    <Figure label=move || t!(i18n, repay.due_day) id="due-day">
+                        <DayText day=due />
+                    </Figure>
+                })}
+            </dl>
+            {detail.due.filter(|_| open).map(|due| view! { <Countdown due=due /> })}
+        </div>
+        <RepayActions oid=detail.order.clone() status=status extension_pending=!bill.delay_unpaid.is_zero() />
+        <h2>{t!(i18n, repay.breakdown)}</h2>
+        <dl class="figures card">
+            <Figure label=move || t!(i18n, repay.loan_amount) id="loan-amount">
+                <Amount value=bill.money />
+            </Figure>
+            <Figure label=move || t!(i18n, repay.interest) id="interest">
+                <Amount value=bill.interest />
+            </Figure>
+            {(!bill.repay_interest.is_zero()).then(|| view! {
+                <Figure label=move || t!(i18n, repay.repay_interest) id="repay-interest">
+                    <Amount value=bill.repay_interest />
+                </Figure>
+            })}
+            {(status == LoanStatus::Overdue).then(|| view! {
+                <Figure label=move || t!(i18n, repay.overdue) id="overdue">
+                    <Amount value=bill.overdue />
+                </Figure>
+            })}
+            {(!bill.delay_unpaid.is_zero()).then(|| view! {
+                <Figure label=move || t!(i18n, repay.extension_unpaid) id="extension-unpaid">
+                    <Amount value=bill.delay_unpaid />
+                </Figure>
+            })}
+            <Figure label=move || t!(i18n, repay.repaid) id="repaid">
+                <Amount value=bill.repaid />
+            </Figure>
+        </dl>
+    }
+}
+
+/// What the borrower can do next; states that allow nothing offer nothing.
+#[component]
+fn RepayActions(oid: OrderNo, status: LoanStatus, extension_pending: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    match status {
+        LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended => view! {
+            <div class="actions">
+                <A href=AppRoute::Pay(oid.clone()).path() attr:class="button button-primary">
+                    {t!(i18n, repay.pay)}
+                </A>
+                {(!extension_pending).then(|| view! {
+                    <A href=AppRoute::Extend(oid.clone()).path() attr:class="button">
+                        {t!(i18n, repay.extend)}
+                    </A>
+                })}
+                <A href=AppRoute::Proof(oid.clone()).path() attr:class="button button-secondary">
+                    {t!(i18n, repay.proof)}
+                </A>
+            </div>
+        }
+        .into_any(),
+        LoanStatus::Repaid => view! {
+            <p class="notice notice-success">{t!(i18n, repay.repaid_note)}</p>
+        }
+        .into_any(),
+        LoanStatus::NotLoggedIn | LoanStatus::Unknown(_) => view! {
+            <p class="notice notice-info">{t!(i18n, repay.in_process_note)}</p>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,138 @@
+//! The route table: a public contract, since the native apps open these paths.
+
+use crate::api::OrderNo;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// Every page of the app, with what its path needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AppRoute {
+    Home,
+    /// `next` is where to go back to after logging in (an app path).
+    Login { next: Option<String>, expired: bool },
+    Orders,
+    Repay(OrderNo),
+    Extend(OrderNo),
+    Pay(OrderNo),
+    Proof(OrderNo),
+    Feedback,
+    Contacts,
+    Support,
+}
+
+impl AppRoute {
+    /// The path inside the app (without the deployment's sub-path).
+    pub fn path(&self) -> String {
+        match self {
+            AppRoute::Home => "/".to_owned(),
+            AppRoute::Login { next, expired } => {
+                let mut query = Vec::new();
+                if let Some(next) = next.as_deref().and_then(safe_next) {
+                    query.push(format!("next={}", encode_component(next)));
+                }
+                if *expired {
+                    query.push("expired=1".to_owned());
+                }
+                if query.is_empty() {
+                    "/login".to_owned()
+                } else {
+                    format!("/login?{}", query.join("&"))
+                }
+            }
+            AppRoute::Orders => "/orders".to_owned(),
+            AppRoute::Repay(oid) => format!("/repay/{}", oid.as_str()),
+            AppRoute::Extend(oid) => format!("/extend/{}", oid.as_str()),
+            AppRoute::Pay(oid) => format!("/pay/{}", oid.as_str()),
+            AppRoute::Proof(oid) => format!("/proof/{}", oid.as_str()),
+            AppRoute::Feedback => "/feedback".to_owned(),
+            AppRoute::Contacts => "/contacts".to_owned(),
+            AppRoute::Support => "/support".to_owned(),
+        }
+    }
+}
+
+/// The `:oid` of the current route, if it is a well-formed order number.
+pub fn use_order_param() -> Memo<Option<OrderNo>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("oid").and_then(|oid| OrderNo::new(&oid)))
+}
+
+/// Accepts a `?next=` target only if it is a path inside this app, so a
+/// crafted link cannot send a borrower to another site after logging in.
+pub fn safe_next(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control)
+        && !next.starts_with("/login");
+    ok.then_some(next)
+}
+
+/// Strips the deployment's sub-path (e.g. `/h5`) from a browser path.
+pub fn strip_base<'a>(base: &str, path: &'a str) -> &'a str {
+    let base = base.trim_end_matches('/');
+    if base.is_empty() {
+        return path;
+    }
+    match path.strip_prefix(base) {
+        Some("") => "/",
+        Some(rest) if rest.starts_with('/') => rest,
+        _ => path,
+    }
+}
+
+/// Percent-encodes a query component (RFC 3986 unreserved characters kept).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn oid() -> OrderNo {
+        OrderNo::new("2023051914035297833260").unwrap()
+    }
+
+    #[test]
+    fn paths_match_the_public_contract() {
+        assert_eq!(AppRoute::Home.path(), "/");
+        assert_eq!(AppRoute::Orders.path(), "/orders");
+        assert_eq!(AppRoute::Repay(oid()).path(), "/repay/2023051914035297833260");
+        assert_eq!(AppRoute::Extend(oid()).path(), "/extend/2023051914035297833260");
+        assert_eq!(AppRoute::Pay(oid()).path(), "/pay/2023051914035297833260");
+        assert_eq!(AppRoute::Proof(oid()).path(), "/proof/2023051914035297833260");
+        assert_eq!(AppRoute::Feedback.path(), "/feedback");
+        assert_eq!(AppRoute::Contacts.path(), "/contacts");
+        assert_eq!(AppRoute::Support.path(), "/support");
+    }
+
+    #[test]
+    fn login_carries_a_safe_next_only() {
+        let login = |next: &str| {
+            AppRoute::Login { next: Some(next.to_owned()), expired: true }.path()
+        };
+        assert_eq!(login("/repay/1?lang=en"), "/login?next=/repay/1%3Flang%3Den&expired=1");
+        assert_eq!(login("//evil.example"), "/login?expired=1");
+        assert_eq!(login("https://evil.example"), "/login?expired=1");
+        assert_eq!(login("/login?next=/x"), "/login?expired=1");
+        assert_eq!(AppRoute::Login { next: None, expired: false }.path(), "/login");
+    }
+
+    #[test]
+    fn base_is_stripped_only_at_a_segment_boundary() {
+        assert_eq!(strip_base("/h5", "/h5/repay/1"), "/repay/1");
+        assert_eq!(strip_base("/h5/", "/h5"), "/");
+        assert_eq!(strip_base("/h5", "/h5x/repay"), "/h5x/repay");
+        assert_eq!(strip_base("", "/orders"), "/orders");
+    }
+}

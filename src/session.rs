@@ -1,0 +1,56 @@
+//! App-wide state shared through context: the deployment's sub-path and
+//! whether the borrower is logged in.
+
+use crate::routes::{strip_base, AppRoute};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+/// What the header and the pages need to know about the session.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// `None` until an API answer tells; `Some(false)` after logout/expiry.
+    pub logged_in: RwSignal<Option<bool>>,
+    /// The router base (e.g. `"/h5"`, or `""` at the root).
+    pub base: StoredValue<String>,
+}
+
+impl Session {
+    pub fn provide(base: String) -> Self {
+        let session = Self {
+            logged_in: RwSignal::new(None),
+            base: StoredValue::new(base),
+        };
+        provide_context(session);
+        session
+    }
+}
+
+/// The session installed at the root.
+pub fn use_session() -> Session {
+    use_context::<Session>().unwrap_or_else(|| Session::provide(String::new()))
+}
+
+/// Returns a function that sends the borrower to the login page and back to
+/// the current page (path and query) afterwards.
+pub fn use_login_redirect() -> impl Fn() + Clone {
+    let session = use_session();
+    let location = use_location();
+    let navigate = use_navigate();
+    move || {
+        session.logged_in.set(Some(false));
+        let here = format!(
+            "{}{}",
+            strip_base(&session.base.get_value(), &location.pathname.get_untracked()),
+            location.search.get_untracked()
+        );
+        let target = AppRoute::Login { next: Some(here), expired: true }.path();
+        navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+    }
+}
+
+/// Navigates to a route of the app.
+pub fn use_go() -> impl Fn(AppRoute) + Clone {
+    let navigate = use_navigate();
+    move |route: AppRoute| navigate(&route.path(), NavigateOptions::default())
+}

@@ -1,0 +1,83 @@
+//! Checks on what a borrower types, before anything is sent.
+
+/// The phone number as the API wants it (digits only, a leading `+` kept),
+/// or `None` when it is not 8–15 digits.
+pub fn phone(input: &str) -> Option<String> {
+    let trimmed = input.trim();
+    let (plus, rest) = match trimmed.strip_prefix('+') {
+        Some(rest) => ("+", rest),
+        None => ("", trimmed),
+    };
+    let mut digits = String::new();
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            ' ' | '-' | '(' | ')' | '.' => {}
+            _ => return None,
+        }
+    }
+    (8..=15).contains(&digits.len()).then(|| format!("{plus}{digits}"))
+}
+
+/// A plausible e-mail address: one `@`, a dotted domain, no spaces.
+pub fn email(input: &str) -> bool {
+    let s = input.trim();
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.chars().any(char::is_whitespace)
+        && s.len() <= 254
+}
+
+/// A contact for feedback: a phone number or an e-mail.
+pub fn contact(input: &str) -> Option<String> {
+    if email(input) {
+        Some(input.trim().to_owned())
+    } else {
+        phone(input)
+    }
+}
+
+/// Non-blank text, trimmed.
+pub fn required(input: &str) -> Option<String> {
+    let t = input.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones() {
+        assert_eq!(phone("5512345001").as_deref(), Some("5512345001"));
+        assert_eq!(phone(" 55 1234-5001 ").as_deref(), Some("5512345001"));
+        assert_eq!(phone("+52 55 1234 5001").as_deref(), Some("+525512345001"));
+        assert_eq!(phone("1234567"), None);
+        assert_eq!(phone("1234567890123456"), None);
+        assert_eq!(phone("55123450a1"), None);
+        assert_eq!(phone(""), None);
+    }
+
+    #[test]
+    fn emails_and_contacts() {
+        assert!(email("ana@example.mx"));
+        assert!(!email("ana@example"));
+        assert!(!email("ana example@x.mx"));
+        assert!(!email("@x.mx"));
+        assert_eq!(contact("ana@example.mx").as_deref(), Some("ana@example.mx"));
+        assert_eq!(contact("55 1234 5001").as_deref(), Some("5512345001"));
+        assert_eq!(contact("hola"), None);
+    }
+
+    #[test]
+    fn required_text() {
+        assert_eq!(required("  hola "), Some("hola".to_owned()));
+        assert_eq!(required(" \n "), None);
+    }
+}
