@@ -46,7 +46,7 @@ impl Money {
     /// Reads the JSON text of a number or a string holding a number
     /// (`1565.2`, `"5000.00"`), exactly.
     pub fn from_json(raw: &str) -> Option<Money> {
-        Decimal::from_json(raw)?.to_money()
+        Decimal::from_json(raw, false)?.to_money()
     }
 
     /// The amount as plain decimal text with two places, e.g. `"1565.20"`,
@@ -85,7 +85,7 @@ fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -116,7 +116,7 @@ impl Rate {
 
     /// Reads the JSON text of a number or a string holding a number.
     pub fn from_json(raw: &str) -> Option<Rate> {
-        Decimal::from_json(raw).map(|d| Rate(d.plain_text()))
+        Decimal::from_json(raw, true).map(|d| Rate(d.plain_text()))
     }
 
     /// The ratio as decimal text (`"0.043"`); an exponent the server may have
@@ -206,12 +206,18 @@ impl Decimal {
     }
 
     /// The JSON text of a number, or of a string holding a plain decimal
-    /// (surrounding spaces inside the string are tolerated).
-    fn from_json(raw: &str) -> Option<Decimal> {
+    /// (surrounding spaces inside the string are tolerated). An exponent
+    /// inside a string is accepted only when `string_exponent` (PHP writes
+    /// small floats as `"7.2E-5"`; amounts are never written that way).
+    fn from_json(raw: &str, string_exponent: bool) -> Option<Decimal> {
         let raw = raw.trim();
         if raw.starts_with('"') {
             let text: String = serde_json::from_str(raw).ok()?;
-            Decimal::parse_plain(text.trim())
+            if string_exponent {
+                Decimal::parse_number(text.trim())
+            } else {
+                Decimal::parse_plain(text.trim())
+            }
         } else {
             Decimal::parse_number(raw)
         }
@@ -353,7 +359,10 @@ mod tests {
         assert_eq!(v.format("es", "MXN"), "$46,333,600.00");
         assert_eq!(v.format("en", "MXN"), "$46,333,600.00");
         assert_eq!(Money::from_minor(-350).format("es", "MXN"), "-$3.50");
-        assert_eq!(Money::from_minor(123_400).format("es", "USD"), "US$1,234.00");
+        assert_eq!(
+            Money::from_minor(123_400).format("es", "USD"),
+            "US$1,234.00"
+        );
         assert_eq!(Money::from_minor(123_400).format("en", "usd"), "$1,234.00");
         assert_eq!(
             Money::from_minor(123_400).format("en", "EUR"),
@@ -410,6 +419,8 @@ mod tests {
         let r: Rate = serde_json::from_str("7.2E-3").unwrap();
         assert_eq!(r.as_str(), "0.0072");
         assert_eq!(r.percent_text(), "0.72");
+        let r: Rate = serde_json::from_str(r#""7.2E-5""#).unwrap();
+        assert_eq!(r.percent_text(), "0.0072");
         let r: Rate = serde_json::from_str("9.6e-1").unwrap();
         assert_eq!(r.percent_text(), "96");
         assert!(serde_json::from_str::<Rate>("\"x\"").is_err());

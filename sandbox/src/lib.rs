@@ -74,14 +74,23 @@ pub fn app(state: Shared) -> Router {
         .route("/Feedback/ajaxCreate", post(info::feedback))
         .route("/Index/ajaxApply", get(loans::apply))
         .route("/Contact/ajaxPush", post(info::contacts))
-        .route("/Index/contact", get(info::service_contact).post(info::service_contact))
+        .route(
+            "/Index/contact",
+            get(info::service_contact).post(info::service_contact),
+        )
         .route("/Repay/repayProof", post(loans::repay_proof))
         .route("/Repay/loanDetail", post(loans::loan_detail))
         .route("/Repay/loanDelay", post(loans::loan_delay))
-        .route("/Index/languages", get(info::languages).post(info::languages))
+        .route(
+            "/Index/languages",
+            get(info::languages).post(info::languages),
+        )
         .route("/Repay/payData", post(pay::pay_data))
         .route("/Repay/payTransf", post(pay::pay_transf))
-        .route("/gateway/pay/{oid}", get(pay::gateway_page).post(pay::gateway_post))
+        .route(
+            "/gateway/pay/{oid}",
+            get(pay::gateway_page).post(pay::gateway_post),
+        )
         .layer(middleware::from_fn_with_state(state.clone(), api_delay));
     Router::new()
         .merge(api)
@@ -93,7 +102,10 @@ pub fn app(state: Shared) -> Router {
         .route("/__sandbox/reset", post(sandbox::reset))
         .route("/__sandbox/state", get(sandbox::state))
         .route("/__sandbox/clock", post(sandbox::clock))
-        .route("/__sandbox/settings", get(sandbox::settings).post(sandbox::settings))
+        .route(
+            "/__sandbox/settings",
+            get(sandbox::settings).post(sandbox::settings),
+        )
         .fallback(static_files::fallback)
         .with_state(state)
 }

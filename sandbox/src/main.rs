@@ -106,7 +106,11 @@ fn print_banner(url: &str, settings: &Settings, now: i64) {
         time::dmy(time::local_day(now, offset)),
         offset / 60,
         (offset % 60).abs(),
-        if settings.now.is_some() { "fixed" } else { "real" }
+        if settings.now.is_some() {
+            "fixed"
+        } else {
+            "real"
+        }
     );
     let _ = writeln!(
         out,

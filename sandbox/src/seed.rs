@@ -117,10 +117,13 @@ fn current(
     }
 }
 
+/// Older repaid orders of an account: (money, loan_time, due_in).
+type Older = Vec<(i64, i64, i64)>;
+
 pub fn accounts(today: i64, offset: i32) -> Vec<Account> {
     // (state, current loan, older loans as (money, loan_time, due_in))
     #[rustfmt::skip]
-    let table: Vec<(&str, LoanSpec, Vec<(i64, i64, i64)>)> = vec![
+    let table: Vec<(&str, LoanSpec, Older)> = vec![
         ("due", current(1, 500_000, 150_400, 25_200, 0, 0, 1, 5, 0),
             vec![(300_000, 7, -30), (200_000, 7, -60)]),
         ("overdue", current(2, 400_000, 120_320, 20_160, 303_050, 1, 1, -3, 0),

@@ -186,7 +186,11 @@ pub async fn fallback(State(app): State<Shared>, method: Method, uri: Uri) -> Re
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let cache = if is_hashed(&name) { IMMUTABLE } else { NO_CACHE };
+        let cache = if is_hashed(&name) {
+            IMMUTABLE
+        } else {
+            NO_CACHE
+        };
         if let Some(res) = file_response(&file, cache).await {
             return res;
         }

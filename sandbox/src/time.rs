@@ -72,7 +72,10 @@ mod tests {
     #[test]
     fn sample_days() {
         // 1684425600 is 19-05-2023 00:00 at UTC+8 (sample #13).
-        assert_eq!(local_day(1_684_425_600, 480), local_day(1_684_425_600 + 3600, 480));
+        assert_eq!(
+            local_day(1_684_425_600, 480),
+            local_day(1_684_425_600 + 3600, 480)
+        );
         assert_eq!(dmy(local_day(1_684_425_600, 480)), "19-05-2023");
         assert_eq!(midnight(local_day(1_684_425_600, 480), 480), 1_684_425_600);
         assert_eq!(dmy(local_day(1_706_716_800, 480)), "01-02-2024");

@@ -91,13 +91,19 @@ fn check<'a>(
     envelope: Envelope<'a>,
     success: Success,
 ) -> Result<Envelope<'a>, ApiError> {
-    let status = wire::int(envelope.status);
+    let Some(status) = wire::int(envelope.status) else {
+        return Err(unexpected(reply, "no readable status"));
+    };
     let ok = match success {
-        Success::Status200 => status == Some(200),
-        Success::Status1Or200 => matches!(status, Some(1 | 200)),
+        Success::Status200 => status == 200,
+        Success::Status1Or200 => matches!(status, 1 | 200),
     };
     if ok {
         return Ok(envelope);
+    }
+    if status == 1 {
+        // A ThinkPHP success where a value was expected: no value to show.
+        return Err(unexpected(reply, "status 1 where 200 was expected"));
     }
     let message = wire::non_empty(envelope.message)
         .or_else(|| wire::non_empty(envelope.info))
@@ -141,17 +147,12 @@ fn bill_id(field: Field<'_>) -> Option<BillId> {
     wire::non_empty(field).and_then(|t| BillId::new(&t))
 }
 
-/// An acknowledgement (envelope 1): the server's message, possibly empty.
+/// An acknowledgement, envelope 1 or 3 (#12 and ThinkPHP's `success()`):
+/// the server's message, possibly empty.
 pub fn ack(reply: &Reply<'_>) -> Result<String, ApiError> {
-    let envelope = open(reply, Success::Status200)?;
-    Ok(wire::non_empty(envelope.message).unwrap_or_default())
-}
-
-/// An acknowledgement in envelope 3 (#12), or envelope 1.
-pub fn ack_think(reply: &Reply<'_>) -> Result<String, ApiError> {
     let envelope = open(reply, Success::Status1Or200)?;
-    Ok(wire::non_empty(envelope.info)
-        .or_else(|| wire::non_empty(envelope.message))
+    Ok(wire::non_empty(envelope.message)
+        .or_else(|| wire::non_empty(envelope.info))
         .unwrap_or_default())
 }
 
@@ -334,10 +335,7 @@ pub fn upload(reply: &Reply<'_>, api_origin: &str) -> Result<UploadedFile, ApiEr
         } else {
             let path = path.trim_start_matches('/');
             let path = path.strip_prefix("Public/Upload/").unwrap_or(path);
-            format!(
-                "{}/Public/Upload/{path}",
-                api_origin.trim_end_matches('/')
-            )
+            format!("{}/Public/Upload/{path}", api_origin.trim_end_matches('/'))
         }
     } else {
         required(reply, wire::non_empty(envelope.data), "data")?.replace('\\', "/")
@@ -410,7 +408,11 @@ pub fn payment(reply: &Reply<'_>, method: PayType) -> Result<PaymentRef, ApiErro
     let outer = parse(reply)?;
     let gateway = if outer.status.is_some() {
         let outer = check(reply, outer, Success::Status200)?;
-        required(reply, object::<Envelope<'_>>(reply, outer.data, "data")?, "data")?
+        required(
+            reply,
+            object::<Envelope<'_>>(reply, outer.data, "data")?,
+            "data",
+        )?
     } else {
         outer
     };

@@ -192,7 +192,7 @@ pub async fn repay_proof(
         }
     }
     let reply = post("/Repay/repayProof", &pairs).await?;
-    decode::ack_think(&reply.reply())
+    decode::ack(&reply.reply())
 }
 
 /// #13: the repayment page.

@@ -132,10 +132,7 @@ pub(crate) async fn send(
         Body::Multipart(form) => builder.body(form),
     }
     .map_err(|e| ApiError::Unexpected(format!("cannot build request: {e}")))?;
-    let response = request
-        .send()
-        .await
-        .map_err(|_| failed(timeout.as_ref()))?;
+    let response = request.send().await.map_err(|_| failed(timeout.as_ref()))?;
     let status = response.status();
     let redirected_to_login = response.redirected() && is_login_url(&response.url());
     let body = response

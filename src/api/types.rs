@@ -345,7 +345,10 @@ impl SafeUrl {
 /// `java\tscript:` into `javascript:`), backslashes, credentials, and hosts
 /// that are not plain ASCII names, IPv4 or bracketed IPv6.
 fn checked(text: &str, schemes: &[&str]) -> Option<SafeUrl> {
-    if text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+    if text
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
         return None;
     }
     let lower = text.to_ascii_lowercase();
@@ -377,9 +380,8 @@ fn checked(text: &str, schemes: &[&str]) -> Option<SafeUrl> {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
         (host_ok, port)
     };
-    let port_ok = port.is_none_or(|p| {
-        !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit())
-    });
+    let port_ok =
+        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
     (host_ok && port_ok).then(|| SafeUrl(text.to_owned()))
 }
 

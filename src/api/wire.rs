@@ -413,7 +413,9 @@ mod tests {
             #[serde(borrow)]
             a: Field<'a>,
         }
-        let got = with("{\"a\": 1, \"b\": 2}", |f| object::<X>(f).map(|x| x.map(|x| int(x.a))));
+        let got = with("{\"a\": 1, \"b\": 2}", |f| {
+            object::<X>(f).map(|x| x.map(|x| int(x.a)))
+        });
         assert_eq!(got, Ok(Some(Some(1))));
         assert!(with("[ ]", |f| object::<X>(f).map(|x| x.is_none())).unwrap());
         assert!(with("\"\"", |f| object::<X>(f).map(|x| x.is_none())).unwrap());

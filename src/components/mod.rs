@@ -1,18 +1,22 @@
 //! Pieces shared by several pages.
 
+mod action_button;
 mod amount;
 mod countdown;
 mod error_view;
 mod figure;
+mod image_upload;
 mod lang_switch;
 mod layout;
 mod skeleton;
 mod status_badge;
 
+pub use action_button::ActionButton;
 pub use amount::{Amount, DayText};
 pub use countdown::Countdown;
-pub use error_view::{error_text, ErrorView};
+pub use error_view::ErrorView;
 pub use figure::Figure;
+pub use image_upload::ImageUpload;
 pub use lang_switch::LangSwitch;
 pub use layout::Layout;
 pub use skeleton::Skeleton;

@@ -1,8 +1,119 @@
+use crate::api::{self, Contact};
+use crate::components::{ActionButton, ErrorView};
 use crate::i18n::*;
+use crate::validate;
 use leptos::prelude::*;
 
+/// One row of the form; `key` keeps rows stable while others are removed.
+#[derive(Clone, Copy)]
+struct Row {
+    key: usize,
+    name: RwSignal<String>,
+    phone: RwSignal<String>,
+    relate: RwSignal<String>,
+}
+
+impl Row {
+    fn new(key: usize) -> Self {
+        Self { key, name: RwSignal::new(String::new()), phone: RwSignal::new(String::new()), relate: RwSignal::new(String::new()) }
+    }
+
+    /// The contact to send, or `None` when name or phone is not usable.
+    fn contact(&self) -> Option<Contact> {
+        Some(Contact {
+            name: validate::required(&self.name.get_untracked())?,
+            phone: validate::phone(&self.phone.get_untracked())?,
+            relate: validate::required(&self.relate.get_untracked()),
+        })
+    }
+}
+
+/// `/contacts`: emergency / reference contacts (`/Contact/ajaxPush`).
 #[component]
 pub fn ContactsPage() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <section class="page"><h1>{t!(i18n, contacts.title)}</h1></section> }
+    let next_key = StoredValue::new(1usize);
+    let rows = RwSignal::new(vec![Row::new(0)]);
+    let incomplete = RwSignal::new(false);
+    let send = Action::new_local(|contacts: &Vec<Contact>| {
+        let contacts = contacts.clone();
+        async move { api::push_contacts(&contacts).await }
+    });
+    let add = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        rows.update(|rows| rows.push(Row::new(key)));
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if send.pending().get_untracked() {
+            return;
+        }
+        let contacts: Option<Vec<Contact>> = rows.get_untracked().iter().map(Row::contact).collect();
+        incomplete.set(contacts.is_none());
+        if let Some(contacts) = contacts {
+            send.dispatch(contacts);
+        }
+    };
+    view! {
+        <section class="page page-narrow" aria-labelledby="contacts-title">
+            <h1 id="contacts-title">{t!(i18n, contacts.title)}</h1>
+            <Show
+                when=move || !matches!(send.value().get(), Some(Ok(_)))
+                fallback=move || view! { <p class="notice notice-success" role="status">{t!(i18n, contacts.done)}</p> }
+            >
+                <p>{t!(i18n, contacts.intro)}</p>
+                <form class="form" on:submit=submit novalidate=true>
+                    <For each=move || rows.get() key=|row| row.key let:row>
+                        <ContactRow row=row rows=rows />
+                    </For>
+                    <button type="button" class="button button-secondary" on:click=add>{t!(i18n, contacts.add)}</button>
+                    <p class="field-error" aria-live="polite">
+                        {move || if incomplete.get() { t_string!(i18n, contacts.incomplete) } else { "" }}
+                    </p>
+                    {move || send.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
+                    <ActionButton
+                        pending=send.pending()
+                        label=move || t!(i18n, contacts.submit)
+                        busy_label=move || t!(i18n, contacts.pending)
+                    />
+                </form>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ContactRow(row: Row, rows: RwSignal<Vec<Row>>) -> impl IntoView {
+    let i18n = use_i18n();
+    // The number follows the row's place, which changes when one above is removed.
+    let n = move || rows.read().iter().position(|r| r.key == row.key).map_or(1, |i| i + 1);
+    let id = |field: &str| format!("contact-{}-{field}", row.key);
+    let removable = move || rows.read().len() > 1;
+    view! {
+        <fieldset>
+            <legend>{move || t_string!(i18n, contacts.contact_n, n = n())}</legend>
+            <div class="field">
+                <label for=id("name")>{t!(i18n, contacts.name)}</label>
+                <input id=id("name") type="text" autocomplete="off" prop:value=row.name
+                    on:input=move |ev| row.name.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for=id("phone")>{t!(i18n, contacts.phone)}</label>
+                <input id=id("phone") type="tel" inputmode="tel" autocomplete="off" prop:value=row.phone
+                    on:input=move |ev| row.phone.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for=id("relate")>{t!(i18n, contacts.relate)}</label>
+                <input id=id("relate") type="text" autocomplete="off" prop:value=row.relate
+                    on:input=move |ev| row.relate.set(event_target_value(&ev)) />
+            </div>
+            <Show when=removable>
+                <button type="button" class="link-button"
+                    on:click=move |_| rows.update(|rows| rows.retain(|r| r.key != row.key))>
+                    {move || t_string!(i18n, contacts.remove, n = n())}
+                </button>
+            </Show>
+        </fieldset>
+    }
 }

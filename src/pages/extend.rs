@@ -1,8 +1,181 @@
+use crate::api::{self, DelayDetail, LoanStatus, OrderNo};
+use crate::components::{ActionButton, Amount, DayText, ErrorView, Figure, Skeleton, StatusBadge};
 use crate::i18n::*;
+use crate::pages::NotFoundPage;
+use crate::routes::{use_order_param, AppRoute};
+use leptos::html::{Button, Dialog};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+/// `/extend/:oid`: the former H5 extension page (from `/Repay/loanDelay`).
 #[component]
 pub fn ExtendPage() -> impl IntoView {
+    let oid = use_order_param();
+    move || match oid.get() {
+        Some(oid) => view! { <ExtendLoader oid=oid /> }.into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+#[component]
+fn ExtendLoader(oid: OrderNo) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <section class="page"><h1>{t!(i18n, extend.title)}</h1></section> }
+    let detail = LocalResource::new({
+        let oid = oid.clone();
+        move || {
+            let oid = oid.clone();
+            async move { api::loan_delay(&oid).await }
+        }
+    });
+    view! {
+        <section class="page" aria-labelledby="extend-title">
+            <h1 id="extend-title">{t!(i18n, extend.title)}</h1>
+            <p class="order-no">{t!(i18n, repay.order, oid = oid.to_string())}</p>
+            <Transition fallback=|| view! { <Skeleton rows=5 /> }>
+                {move || Suspend::new(async move {
+                    match detail.await {
+                        Ok(detail) => view! { <ExtendDetails detail=detail /> }.into_any(),
+                        Err(error) => view! {
+                            <ErrorView error=error retry=move |_| detail.refetch() />
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn ExtendDetails(detail: DelayDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = detail.bill.status;
+    let allowed = matches!(status, LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended)
+        && detail.bill.delay_unpaid.is_zero();
+    view! {
+        <p>{t!(i18n, extend.intro)}</p>
+        <div class=format!("card card-{}", status.as_str())>
+            <StatusBadge status=status />
+            <p class="hero-label">{t!(i18n, extend.fee)}</p>
+            <p class="hero-amount" data-testid="extension-fee"><Amount value=detail.delay_fee /></p>
+            <dl class="figures">
+                {detail.overdue_fee.map(|fee| view! {
+                    <Figure label=move || t!(i18n, extend.overdue_fee) id="overdue-fee"><Amount value=fee /></Figure>
+                })}
+                <Figure label=move || t!(i18n, extend.amount_today) id="amount-today">
+                    <Amount value=detail.need_repay />
+                </Figure>
+                {detail.due.map(|day| view! {
+                    <Figure label=move || t!(i18n, extend.current_due) id="current-due"><DayText day=day /></Figure>
+                })}
+                {detail.next_due.map(|day| view! {
+                    <Figure label=move || t!(i18n, extend.new_due) id="new-due"><DayText day=day /></Figure>
+                })}
+            </dl>
+        </div>
+        {if allowed {
+            view! { <ExtendConfirm detail=detail /> }.into_any()
+        } else {
+            view! { <p class="notice notice-info">{t!(i18n, extend.not_allowed)}</p> }.into_any()
+        }}
+    }
+}
+
+/// The confirm step: a modal dialog that states the fee and the new day,
+/// then one `/Repay/ajaxDelay` with the bill id (Q6).
+#[component]
+fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let dialog = NodeRef::<Dialog>::new();
+    let opener = NodeRef::<Button>::new();
+    let bill_id = detail.bill.id.clone();
+    let extend = Action::new_local(|bill: &api::BillId| {
+        let bill = bill.clone();
+        async move { api::extend(&bill).await }
+    });
+    let close = move || {
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+    };
+    Effect::new(move |_| {
+        if extend.value().get().is_some() {
+            close();
+        }
+    });
+    let fee = detail.delay_fee;
+    let new_day = detail.next_due;
+    let fee_text = move || crate::format::money(fee, i18n.get_locale());
+    let day_text = move || {
+        new_day.map(|d| crate::format::day(d, i18n.get_locale())).unwrap_or_default()
+    };
+    let oid = detail.order.clone();
+    view! {
+        {move || match extend.value().get() {
+            Some(Ok(_)) => view! {
+                <div class="notice notice-success" role="status" data-testid="extension-done">
+                    <p class="notice-title">{t!(i18n, extend.done_title)}</p>
+                    <p>{move || t_string!(i18n, extend.done_body, day = day_text(), fee = fee_text())}</p>
+                    <A href=AppRoute::Pay(oid.clone()).path() attr:class="button button-primary button-block">
+                        {t!(i18n, extend.pay_fee)}
+                    </A>
+                </div>
+            }.into_any(),
+            other => view! {
+                {other.and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
+                <button
+                    type="button"
+                    class="button button-primary button-block"
+                    node_ref=opener
+                    aria-haspopup="dialog"
+                    on:click=move |_| {
+                        if let Some(dialog) = dialog.get_untracked() {
+                            let _ = dialog.show_modal();
+                        }
+                    }
+                >
+                    {t!(i18n, extend.confirm)}
+                </button>
+            }.into_any(),
+        }}
+        <dialog
+            node_ref=dialog
+            aria-labelledby="extend-dialog-title"
+            aria-describedby="extend-dialog-body"
+            on:close=move |_| {
+                // Give focus back to what opened the dialog (or the page, once it is gone).
+                match opener.get_untracked() {
+                    Some(button) if button.is_connected() => { let _ = button.focus(); }
+                    _ => focus_main(),
+                }
+            }
+        >
+            <h2 id="extend-dialog-title">{t!(i18n, extend.dialog_title)}</h2>
+            <p id="extend-dialog-body">
+                {move || t_string!(i18n, extend.dialog_body, fee = fee_text(), day = day_text())}
+            </p>
+            <div class="dialog-actions">
+                <ActionButton
+                    pending=extend.pending()
+                    label=move || t!(i18n, extend.dialog_confirm)
+                    busy_label=move || t!(i18n, extend.pending)
+                    on_press={
+                        let bill_id = bill_id.clone();
+                        move |_| { extend.dispatch(bill_id.clone()); }
+                    }
+                />
+                <button type="button" class="button button-secondary button-block" on:click=move |_| close()>
+                    {t!(i18n, extend.dialog_cancel)}
+                </button>
+            </div>
+        </dialog>
+    }
+}
+
+fn focus_main() {
+    if let Some(main) = document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
 }

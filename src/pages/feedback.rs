@@ -1,8 +1,72 @@
+use crate::api;
+use crate::components::{ActionButton, ErrorView, ImageUpload};
 use crate::i18n::*;
+use crate::validate;
 use leptos::prelude::*;
 
+/// `/feedback`: comments, a phone or e-mail to answer to, an optional image
+/// (`/Feedback/ajaxCreate`).
 #[component]
 pub fn FeedbackPage() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <section class="page"><h1>{t!(i18n, feedback.title)}</h1></section> }
+    let comments = RwSignal::new(String::new());
+    let contact = RwSignal::new(String::new());
+    let image = RwSignal::new(None::<String>);
+    let uploading = RwSignal::new(false);
+    let comments_missing = RwSignal::new(false);
+    let contact_invalid = RwSignal::new(false);
+    let send = Action::new_local(|(comments, contact, image): &(String, String, Option<String>)| {
+        let (comments, contact, image) = (comments.clone(), contact.clone(), image.clone());
+        async move { api::feedback(&comments, &contact, image.as_deref()).await }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if send.pending().get_untracked() || uploading.get_untracked() {
+            return;
+        }
+        let text = validate::required(&comments.get_untracked());
+        let reply_to = validate::contact(&contact.get_untracked());
+        comments_missing.set(text.is_none());
+        contact_invalid.set(reply_to.is_none());
+        if let (Some(text), Some(reply_to)) = (text, reply_to) {
+            send.dispatch((text, reply_to, image.get_untracked()));
+        }
+    };
+    view! {
+        <section class="page page-narrow" aria-labelledby="feedback-title">
+            <h1 id="feedback-title">{t!(i18n, feedback.title)}</h1>
+            <Show
+                when=move || !matches!(send.value().get(), Some(Ok(_)))
+                fallback=move || view! { <p class="notice notice-success" role="status">{t!(i18n, feedback.done)}</p> }
+            >
+                <form class="form" on:submit=submit novalidate=true>
+                    <div class="field">
+                        <label for="feedback-comments">{t!(i18n, feedback.comments)}</label>
+                        <textarea id="feedback-comments" aria-describedby="feedback-comments-error"
+                            aria-invalid=move || comments_missing.get().to_string()
+                            prop:value=comments on:input=move |ev| comments.set(event_target_value(&ev))></textarea>
+                        <p id="feedback-comments-error" class="field-error" aria-live="polite">
+                            {move || if comments_missing.get() { t_string!(i18n, feedback.comments_required) } else { "" }}
+                        </p>
+                    </div>
+                    <div class="field">
+                        <label for="feedback-contact">{t!(i18n, feedback.contact)}</label>
+                        <input id="feedback-contact" type="text" autocomplete="email" aria-describedby="feedback-contact-error"
+                            aria-invalid=move || contact_invalid.get().to_string()
+                            prop:value=contact on:input=move |ev| contact.set(event_target_value(&ev)) />
+                        <p id="feedback-contact-error" class="field-error" aria-live="polite">
+                            {move || if contact_invalid.get() { t_string!(i18n, feedback.contact_invalid) } else { "" }}
+                        </p>
+                    </div>
+                    <ImageUpload id="feedback-image" label=move || t!(i18n, feedback.attachment) uploaded=image uploading=uploading />
+                    {move || send.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
+                    <ActionButton
+                        pending=Signal::derive(move || send.pending().get() || uploading.get())
+                        label=move || t!(i18n, feedback.submit)
+                        busy_label=move || t!(i18n, feedback.pending)
+                    />
+                </form>
+            </Show>
+        </section>
+    }
 }

@@ -1,8 +1,219 @@
+use crate::api::{self, CurrentLoan, Home, LoanStatus, Offer};
+use crate::components::{ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Skeleton, StatusBadge};
 use crate::i18n::*;
+use crate::routes::AppRoute;
+use crate::session::use_session;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+/// `/`: the public offer when logged out, else the current loan's card.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <section class="page"><h1>{t!(i18n, home.title)}</h1></section> }
+    let session = use_session();
+    let home = LocalResource::new(api::loans);
+    let reload = Callback::new(move |_: ()| home.refetch());
+    view! {
+        <section class="page" aria-labelledby="home-title">
+            <Transition fallback=|| view! { <h1 id="home-title">{t!(use_i18n(), home.title)}</h1><Skeleton /> }>
+                {move || Suspend::new(async move {
+                    match home.await {
+                        Ok(Home::Offer(offer)) => {
+                            session.logged_in.set(Some(false));
+                            view! { <OfferCard offer=offer /> }.into_any()
+                        }
+                        Ok(Home::Loan(loan)) => {
+                            session.logged_in.set(Some(true));
+                            view! {
+                                <h1 id="home-title">{t!(i18n, home.title)}</h1>
+                                <LoanCard loan=loan reload=reload />
+                            }.into_any()
+                        }
+                        Err(error) => view! {
+                            <h1 id="home-title">{t!(i18n, home.title)}</h1>
+                            <ErrorView error=error retry=reload />
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// The logged-out offer: only the server's own figures, no fee invented.
+#[component]
+fn OfferCard(offer: Offer) -> impl IntoView {
+    let i18n = use_i18n();
+    let quota = offer.quota;
+    let amount = move || crate::format::money(quota, i18n.get_locale());
+    view! {
+        <h1 id="home-title">{move || t_string!(i18n, home.offer_title, amount = amount())}</h1>
+        <div class="card" data-testid="offer">
+            <p>{t!(i18n, home.offer_intro)}</p>
+            {(!offer.term_days.is_empty()).then(|| view! {
+                <h2>{t!(i18n, home.offer_terms)}</h2>
+                <ul class="terms">
+                    {offer.term_days.iter().map(|&days| view! {
+                        <li>{move || t_string!(i18n, home.offer_term_days, days = days)}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <ul class="facts">
+                {offer.loan_days.map(|days| view! {
+                    <li data-testid="default-term">{move || t_string!(i18n, home.offer_default_term, days = days)}</li>
+                })}
+                {offer.loan_rate.clone().map(|rate| view! {
+                    <li data-testid="loan-rate">{move || t_string!(i18n, home.offer_loan_rate, rate = rate.percent_text())}</li>
+                })}
+                {offer.repay_rate.clone().map(|rate| view! {
+                    <li data-testid="repay-rate">{move || t_string!(i18n, home.offer_repay_rate, rate = rate.percent_text())}</li>
+                })}
+            </ul>
+        </div>
+        <A href=AppRoute::Login { next: None, expired: false }.path() attr:class="button button-primary button-block">
+            {t!(i18n, home.offer_login)}
+        </A>
+    }
+}
+
+/// One card per loan state (Q7), each leading to that loan's pages.
+#[component]
+fn LoanCard(loan: CurrentLoan, reload: Callback<()>) -> impl IntoView {
+    match (loan.status, loan.confirmed) {
+        (LoanStatus::Due, false) => view! { <AwaitingCard loan=loan reload=reload /> }.into_any(),
+        (LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended, _) => {
+            view! { <OpenLoanCard loan=loan /> }.into_any()
+        }
+        (LoanStatus::Repaid, _) => view! { <RepaidCard loan=loan reload=reload /> }.into_any(),
+        (LoanStatus::NotLoggedIn | LoanStatus::Unknown(_), _) => {
+            view! { <InProcessCard loan=loan /> }.into_any()
+        }
+    }
+}
+
+/// Due, overdue or extended: what to pay, by when, and the ways forward.
+#[component]
+fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = loan.status;
+    let oid = loan.order.clone();
+    let due_label = move || match status {
+        LoanStatus::Extended => t!(i18n, home.new_due_day).into_any(),
+        _ => t!(i18n, home.due_day).into_any(),
+    };
+    view! {
+        <div class=format!("card card-{}", status.as_str()) data-testid="loan-card">
+            <StatusBadge status=status />
+            <p class="hero-label">{t!(i18n, home.amount_due)}</p>
+            <p class="hero-amount" data-testid="amount-due">
+                <Amount value=loan.repay_money.unwrap_or(loan.money) />
+            </p>
+            {loan.due.map(|due| view! { <Countdown due=due /> })}
+            <dl class="figures">
+                {loan.due.map(|due| view! {
+                    <Figure label=due_label id="due-day"><DayText day=due /></Figure>
+                })}
+                <Figure label=move || t!(i18n, home.loan_amount) id="loan-amount">
+                    <Amount value=loan.money />
+                </Figure>
+                {loan.delay_fee.filter(|_| status == LoanStatus::Extended).map(|fee| view! {
+                    <Figure label=move || t!(i18n, home.extension_fee) id="extension-fee">
+                        <Amount value=fee />
+                    </Figure>
+                })}
+            </dl>
+        </div>
+        <div class="actions">
+            <A href=AppRoute::Pay(oid.clone()).path() attr:class="button button-primary">{t!(i18n, home.pay)}</A>
+            <A href=AppRoute::Extend(oid.clone()).path() attr:class="button">{t!(i18n, home.extend)}</A>
+            <A href=AppRoute::Repay(oid).path() attr:class="button button-secondary">{t!(i18n, home.details)}</A>
+        </div>
+    }
+}
+
+/// Repaid: the next-loan offer as sent, and applying again.
+#[component]
+fn RepaidCard(loan: CurrentLoan, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let reloan = Action::new_local(|_: &()| api::re_loan());
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = reloan.value().get() {
+            reload.run(());
+        }
+    });
+    view! {
+        <div class="card card-repaid" data-testid="loan-card">
+            <StatusBadge status=LoanStatus::Repaid />
+            <h2>{t!(i18n, home.repaid_title)}</h2>
+            <p>{t!(i18n, home.repaid_body)}</p>
+            <dl class="figures">
+                {loan.next_loan.map(|amount| view! {
+                    <Figure label=move || t!(i18n, home.next_loan) id="next-loan"><Amount value=amount /></Figure>
+                })}
+                {loan.next_loan_days.map(|days| view! {
+                    <Figure label=move || t!(i18n, home.next_loan_period) id="next-loan-period">
+                        {move || t_string!(i18n, home.offer_term_days, days = days)}
+                    </Figure>
+                })}
+                {loan.approval_rate.clone().map(|rate| view! {
+                    <Figure label=move || t!(i18n, home.approval_rate) id="approval-rate">
+                        {move || t_string!(i18n, home.approval_rate_value, rate = rate.percent_text())}
+                    </Figure>
+                })}
+            </dl>
+        </div>
+        <ActionButton
+            pending=reloan.pending()
+            label=move || t!(i18n, home.reloan)
+            busy_label=move || t!(i18n, home.reloan_pending)
+            on_press=move |_| { reloan.dispatch(()); }
+        />
+        {move || reloan.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
+    }
+}
+
+/// A loan offered but not yet confirmed by the borrower (`confirm: 0`).
+#[component]
+fn AwaitingCard(loan: CurrentLoan, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirm = Action::new_local(|_: &()| api::apply());
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = confirm.value().get() {
+            reload.run(());
+        }
+    });
+    let amount = loan.money;
+    view! {
+        <div class="card card-in-process" data-testid="loan-card">
+            <span class="badge badge-in-process">
+                <span aria-hidden="true" class="badge-symbol">"…"</span>
+                {t!(i18n, status.awaiting)}
+            </span>
+            <h2>{t!(i18n, home.awaiting_title)}</h2>
+            <p>{move || t_string!(i18n, home.awaiting_body, amount = crate::format::money(amount, i18n.get_locale()))}</p>
+        </div>
+        <ActionButton
+            pending=confirm.pending()
+            label=move || t!(i18n, home.confirm)
+            busy_label=move || t!(i18n, home.confirm_pending)
+            on_press=move |_| { confirm.dispatch(()); }
+        />
+        {move || confirm.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
+    }
+}
+
+/// Any other status code: neutral, no action to take.
+#[component]
+fn InProcessCard(loan: CurrentLoan) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="card card-in-process" data-testid="loan-card">
+            <StatusBadge status=loan.status />
+            <h2>{t!(i18n, home.in_process_title)}</h2>
+            <p>{t!(i18n, home.in_process_body)}</p>
+            <dl class="figures">
+                <Figure label=move || t!(i18n, home.loan_amount) id="loan-amount"><Amount value=loan.money /></Figure>
+            </dl>
+        </div>
+    }
 }

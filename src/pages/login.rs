@@ -1,5 +1,5 @@
 use crate::api::{self, ApiError};
-use crate::components::ErrorView;
+use crate::components::{ActionButton, ErrorView};
 use crate::i18n::*;
 use crate::routes::safe_next;
 use crate::session::use_session;
@@ -122,18 +122,11 @@ pub fn LoginPage() -> impl IntoView {
                     </label>
                 </div>
                 {failure}
-                <button
-                    type="submit"
-                    class="button button-primary button-block"
-                    aria-busy=move || sign_in.pending().get().to_string()
-                    disabled=move || sign_in.pending().get()
-                >
-                    {move || if sign_in.pending().get() {
-                        t_string!(i18n, login.submitting)
-                    } else {
-                        t_string!(i18n, login.submit)
-                    }}
-                </button>
+                <ActionButton
+                    pending=sign_in.pending()
+                    label=move || t!(i18n, login.submit)
+                    busy_label=move || t!(i18n, login.submitting)
+                />
             </form>
         </section>
     }

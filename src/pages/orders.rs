@@ -1,8 +1,54 @@
+use crate::api::{self, Order};
+use crate::components::{Amount, DayText, ErrorView, Figure, Skeleton, StatusBadge};
 use crate::i18n::*;
+use crate::routes::AppRoute;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+/// `/orders`: the borrower's loans, newest first (`/Repay/orders`; the
+/// session cookie identifies them, no password is re-sent: Q8).
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <section class="page"><h1>{t!(i18n, orders.title)}</h1></section> }
+    let orders = LocalResource::new(api::orders);
+    view! {
+        <section class="page" aria-labelledby="orders-title">
+            <h1 id="orders-title">{t!(i18n, orders.title)}</h1>
+            <Transition fallback=|| view! { <Skeleton rows=3 /> }>
+                {move || Suspend::new(async move {
+                    match orders.await {
+                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, orders.empty)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="order-list">
+                                {list.into_iter().map(|order| view! { <OrderItem order=order /> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorView error=error retry=move |_| orders.refetch() /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn OrderItem(order: Order) -> impl IntoView {
+    let i18n = use_i18n();
+    let oid = order.order.clone();
+    view! {
+        <li class=format!("card card-{}", order.status.as_str())>
+            <StatusBadge status=order.status />
+            <p class="order-no">{t!(i18n, orders.order, oid = oid.to_string())}</p>
+            <dl class="figures">
+                <Figure label=move || t!(i18n, orders.amount)><Amount value=order.money /></Figure>
+                {order.repay_money.map(|total| view! {
+                    <Figure label=move || t!(i18n, orders.to_pay)><Amount value=total /></Figure>
+                })}
+                {order.due.map(|due| view! {
+                    <Figure label=move || t!(i18n, orders.due_day)><DayText day=due /></Figure>
+                })}
+            </dl>
+            <A href=AppRoute::Repay(oid).path() attr:class="button">{t!(i18n, orders.open)}</A>
+        </li>
+    }
 }

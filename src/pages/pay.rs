@@ -1,8 +1,96 @@
+use crate::api::{self, OrderNo, PayType, PaymentRef};
+use crate::components::{ActionButton, ErrorView};
 use crate::i18n::*;
+use crate::pages::NotFoundPage;
+use crate::routes::use_order_param;
 use leptos::prelude::*;
 
+mod reference;
+use reference::ReferenceCard;
+
+/// `/pay/:oid`: choose STP or Paycash, then show the reference to pay with
+/// (`/Repay/payData` then `/Repay/payTransf`).
 #[component]
 pub fn PayPage() -> impl IntoView {
+    let oid = use_order_param();
+    move || match oid.get() {
+        Some(oid) => view! { <PayFlow oid=oid /> }.into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+#[component]
+fn PayFlow(oid: OrderNo) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <section class="page"><h1>{t!(i18n, pay.title)}</h1></section> }
+    let method = RwSignal::new(None::<PayType>);
+    let no_choice = RwSignal::new(false);
+    let payment = Action::new_local(|(oid, method): &(OrderNo, PayType)| {
+        let (oid, method) = (oid.clone(), *method);
+        async move { api::payment(&oid, method).await }
+    });
+    // The reference on screen changes only when a new one has arrived, so a
+    // failed switch of method never takes away one that works.
+    let shown = RwSignal::new(None::<PaymentRef>);
+    Effect::new(move |_| {
+        if let Some(Ok(reference)) = payment.value().get() {
+            shown.set(Some(reference));
+        }
+    });
+    let request = {
+        let oid = oid.clone();
+        Callback::new(move |_: ()| match method.get_untracked() {
+            Some(chosen) => {
+                no_choice.set(false);
+                payment.dispatch((oid.clone(), chosen));
+            }
+            None => no_choice.set(true),
+        })
+    };
+    let option = move |kind: PayType| {
+        let (name, hint) = match kind {
+            PayType::Stp => (t_string!(i18n, pay.stp), t_string!(i18n, pay.stp_hint)),
+            PayType::Paycash => (t_string!(i18n, pay.paycash), t_string!(i18n, pay.paycash_hint)),
+        };
+        view! {
+            <label class="method">
+                <input
+                    type="radio"
+                    name="paytype"
+                    value=kind.code().to_string()
+                    prop:checked=move || method.get() == Some(kind)
+                    on:change=move |_| method.set(Some(kind))
+                />
+                <span class="method-text">
+                    <span class="method-name">{name}</span>
+                    <span class="method-hint">{hint}</span>
+                </span>
+            </label>
+        }
+    };
+    view! {
+        <section class="page" aria-labelledby="pay-title">
+            <h1 id="pay-title">{t!(i18n, pay.title)}</h1>
+            <p class="order-no">{t!(i18n, pay.order, oid = oid.to_string())}</p>
+            <fieldset class="methods" aria-describedby="pay-choice-error">
+                <legend>{t!(i18n, pay.method_group)}</legend>
+                {move || option(PayType::Stp)}
+                {move || option(PayType::Paycash)}
+            </fieldset>
+            <p id="pay-choice-error" class="field-error" aria-live="polite">
+                {move || if no_choice.get() { t_string!(i18n, pay.choose_method) } else { "" }}
+            </p>
+            <ActionButton
+                pending=payment.pending()
+                label=move || t!(i18n, pay.get_reference)
+                busy_label=move || t!(i18n, pay.pending)
+                on_press=request
+            />
+            {move || payment.value().get().and_then(Result::err).map(|error| view! {
+                <ErrorView error=error retry=request />
+            })}
+            {move || shown.get().map(|reference| view! {
+                <ReferenceCard payment=reference renew=request renewing=payment.pending() />
+            })}
+        </section>
+    }
 }

@@ -1,8 +1,70 @@
+use crate::api::{self, OrderNo};
+use crate::components::{ActionButton, ErrorView, ImageUpload};
 use crate::i18n::*;
+use crate::pages::NotFoundPage;
+use crate::routes::use_order_param;
 use leptos::prelude::*;
 
+/// `/proof/:oid`: "I already paid": transaction number and/or a photo of the
+/// receipt (`/Info/ajaxUpload` then `/Repay/repayProof`).
 #[component]
 pub fn ProofPage() -> impl IntoView {
+    let oid = use_order_param();
+    move || match oid.get() {
+        Some(oid) => view! { <ProofForm oid=oid /> }.into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+#[component]
+fn ProofForm(oid: OrderNo) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <section class="page"><h1>{t!(i18n, proof.title)}</h1></section> }
+    let utr = RwSignal::new(String::new());
+    let image = RwSignal::new(None::<String>);
+    let uploading = RwSignal::new(false);
+    let empty = RwSignal::new(false);
+    let send = Action::new_local(|(oid, utr, image): &(OrderNo, Option<String>, Option<String>)| {
+        let (oid, utr, image) = (oid.clone(), utr.clone(), image.clone());
+        async move { api::repay_proof(&oid, utr.as_deref(), None, image.as_deref()).await }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if send.pending().get_untracked() || uploading.get_untracked() {
+            return;
+        }
+        let utr = crate::validate::required(&utr.get_untracked());
+        let image = image.get_untracked();
+        empty.set(utr.is_none() && image.is_none());
+        if !empty.get_untracked() {
+            send.dispatch((oid.clone(), utr, image));
+        }
+    };
+    view! {
+        <section class="page page-narrow" aria-labelledby="proof-title">
+            <h1 id="proof-title">{t!(i18n, proof.title)}</h1>
+            {move || match send.value().get() {
+                Some(Ok(_)) => view! { <p class="notice notice-success" role="status">{t!(i18n, proof.done)}</p> }.into_any(),
+                other => view! {
+                    <p>{t!(i18n, proof.intro)}</p>
+                    <form class="form" on:submit=submit.clone() novalidate=true>
+                        <div class="field">
+                            <label for="proof-utr">{t!(i18n, proof.utr)}</label>
+                            <input id="proof-utr" type="text" inputmode="text" autocomplete="off"
+                                prop:value=utr on:input=move |ev| utr.set(event_target_value(&ev)) />
+                        </div>
+                        <ImageUpload id="proof-image" label=move || t!(i18n, proof.image) uploaded=image uploading=uploading />
+                        <p class="field-error" aria-live="polite">
+                            {move || if empty.get() { t_string!(i18n, proof.need_something) } else { "" }}
+                        </p>
+                        {other.and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
+                        <ActionButton
+                            pending=Signal::derive(move || send.pending().get() || uploading.get())
+                            label=move || t!(i18n, proof.submit)
+                            busy_label=move || t!(i18n, proof.pending)
+                        />
+                    </form>
+                }.into_any(),
+            }}
+        </section>
+    }
 }

@@ -1,8 +1,63 @@
+use crate::api::{self, Support};
+use crate::components::{ErrorView, Skeleton};
 use crate::i18n::*;
+use crate::routes::AppRoute;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+/// `/support`: how to reach customer service (`/Index/contact`).
 #[component]
 pub fn SupportPage() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <section class="page"><h1>{t!(i18n, support.title)}</h1></section> }
+    let support = LocalResource::new(api::support);
+    view! {
+        <section class="page" aria-labelledby="support-title">
+            <h1 id="support-title">{t!(i18n, support.title)}</h1>
+            <p>{t!(i18n, support.intro)}</p>
+            <Transition fallback=|| view! { <Skeleton rows=1 /> }>
+                {move || Suspend::new(async move {
+                    match support.await {
+                        Ok(details) => view! { <SupportLinks details=details /> }.into_any(),
+                        Err(error) => view! { <ErrorView error=error retry=move |_| support.refetch() /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <div class="actions">
+                <A href=AppRoute::Feedback.path() attr:class="button button-secondary">{t!(i18n, support.feedback)}</A>
+                <A href=AppRoute::Contacts.path() attr:class="button button-secondary">{t!(i18n, support.contacts)}</A>
+            </div>
+        </section>
+    }
+}
+
+/// Only digits (and a leading `+`) from the server go into `tel:`/WhatsApp links.
+fn dial_digits(number: &str) -> Option<String> {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() >= 6 && digits.len() <= 15).then_some(digits)
+}
+
+#[component]
+fn SupportLinks(details: Support) -> impl IntoView {
+    let i18n = use_i18n();
+    let phone = details.phone.as_deref().and_then(dial_digits);
+    let whatsapp = details.whatsapp.as_deref().and_then(dial_digits);
+    let nothing = phone.is_none() && whatsapp.is_none();
+    view! {
+        <div class="actions">
+            {phone.map(|digits| {
+                let shown = digits.clone();
+                view! {
+                    <a class="button button-primary" href=format!("tel:{digits}")>
+                        {move || t_string!(i18n, support.call, phone = shown.clone())}
+                    </a>
+                }
+            })}
+            {whatsapp.map(|digits| view! {
+                <a class="button" href=format!("https://wa.me/{digits}") target="_blank" rel="noopener noreferrer">
+                    {t!(i18n, support.whatsapp)}
+                </a>
+            })}
+        </div>
+        {nothing.then(|| view! { <p>{t!(i18n, support.none)}</p> })}
+    }
 }

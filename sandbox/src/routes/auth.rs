@@ -10,7 +10,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 /// #1 `POST /Index/ajaxSignIn` (`username`, `password`).
 pub async fn sign_in(State(app): State<Shared>, params: Params) -> Response {
-    let (Some(username), Some(password)) = (params.nonblank("username"), params.nonblank("password"))
+    let (Some(username), Some(password)) =
+        (params.nonblank("username"), params.nonblank("password"))
     else {
         return err_bare(400, "Please enter your phone number and password").into_response();
     };
@@ -26,9 +27,9 @@ pub async fn sign_in(State(app): State<Shared>, params: Params) -> Response {
     let sid = new_session_id(world.session_counter);
     world.sessions.insert(sid.clone(), index);
     let mut res = ok("login successful", "/Repay/index.shtml").into_response();
-    if let Ok(cookie) =
-        HeaderValue::from_str(&format!("{SESSION_COOKIE}={sid}; Path=/; HttpOnly; SameSite=Lax"))
-    {
+    if let Ok(cookie) = HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={sid}; Path=/; HttpOnly; SameSite=Lax"
+    )) {
         res.headers_mut().insert(header::SET_COOKIE, cookie);
     }
     res

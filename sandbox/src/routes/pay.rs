@@ -137,7 +137,10 @@ fn issue(
         data.set("money", money_s(money));
         data.set("path", &barcode_url);
         data.set("name", "Paycash");
-        data.set("image", format!("{}/gateway/assets/paycash.svg", app.origin));
+        data.set(
+            "image",
+            format!("{}/gateway/assets/paycash.svg", app.origin),
+        );
     }
     world.references.push(Reference {
         n,
@@ -202,21 +205,17 @@ pub async fn gateway_page(Path(oid): Path<String>) -> Html<String> {
 }
 
 /// `POST /gateway/pay/<oid>` (`paytype`): the gateway itself, no session.
-pub async fn gateway_post(
-    State(app): State<Shared>,
-    Path(oid): Path<String>,
-    params: Params,
-) -> J {
+pub async fn gateway_post(State(app): State<Shared>, Path(oid): Path<String>, params: Params) -> J {
     let paytype = match params.get("paytype") {
         Some("1") => 1,
         Some("2") => 2,
         _ => return obj! { "code" => 400, "msg" => "paytype error" },
     };
     let mut world = app.world();
-    let found = world.accounts.iter().find_map(|a| {
-        a.loan_by_oid(&oid)
-            .map(|l| (l.clone(), a.username.clone()))
-    });
+    let found = world
+        .accounts
+        .iter()
+        .find_map(|a| a.loan_by_oid(&oid).map(|l| (l.clone(), a.username.clone())));
     let Some((loan, username)) = found else {
         return obj! { "code" => 404, "msg" => "order not found" };
     };
@@ -294,10 +293,7 @@ pub fn barcode_svg(code: &str) -> String {
         }
         x += width;
     }
-    let label: String = code
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
+    let label: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">\
          <rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/><g fill=\"#000\">{rects}</g>\

@@ -1,0 +1,168 @@
+use crate::api::{PayType, PaymentRef};
+use crate::components::{ActionButton, Amount};
+use crate::i18n::*;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Copy {
+    Idle,
+    Done,
+    Failed,
+}
+
+/// A payment reference: amount, copyable reference, scannable barcode,
+/// expiry (with a way to renew) and the online checkout when there is one.
+#[component]
+pub fn ReferenceCard(
+    /// The reference as the gateway sent it (URLs already checked, Q12).
+    payment: PaymentRef,
+    /// Asks for a fresh reference with the chosen method.
+    renew: Callback<()>,
+    /// True while a new reference is being fetched.
+    #[prop(into)]
+    renewing: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let copy_state = RwSignal::new(Copy::Idle);
+    let offset = crate::config::get().server_utc_offset_minutes;
+    let expired = payment
+        .expires
+        .is_some_and(|at| at.is_past(crate::day::now_unix(), offset));
+    let reference = payment.reference.clone();
+    let name = payment.method_name.clone();
+    let test_id = match payment.method {
+        PayType::Stp => "reference-stp",
+        PayType::Paycash => "reference-paycash",
+    };
+    view! {
+        <div class="card" data-testid=test_id aria-live="polite">
+            <div class="reference-row">
+                {payment.method_logo.clone().map(|logo| {
+                    let name = name.clone();
+                    view! {
+                        <img
+                            class="method-logo"
+                            src=logo.as_str().to_owned()
+                            alt=move || t_string!(i18n, pay.method_logo, name = name.clone())
+                            width="48"
+                            height="48"
+                        />
+                    }
+                })}
+                <h2 class="method-name">{name.clone()}</h2>
+            </div>
+            <p class="hero-label">{t!(i18n, pay.amount)}</p>
+            <p class="hero-amount" data-testid="pay-amount"><Amount value=payment.amount /></p>
+            <p class="hero-label" id="reference-label">{t!(i18n, pay.reference)}</p>
+            <div class="reference-row">
+                <p class="reference" aria-labelledby="reference-label" data-testid="reference">{reference.clone()}</p>
+                <button
+                    type="button"
+                    class="button"
+                    on:click={
+                        let reference = reference.clone();
+                        move |_| {
+                            let reference = reference.clone();
+                            leptos::task::spawn_local(async move {
+                                let ok = copy_text(&reference).await;
+                                copy_state.set(if ok { Copy::Done } else { Copy::Failed });
+                            });
+                        }
+                    }
+                >
+                    {t!(i18n, pay.copy)}
+                </button>
+                <span role="status" class="copied">
+                    {move || match copy_state.get() {
+                        Copy::Done => t_string!(i18n, pay.copied),
+                        Copy::Failed => t_string!(i18n, pay.copy_failed),
+                        Copy::Idle => "",
+                    }}
+                </span>
+            </div>
+            {payment.barcode_image.clone().map(|image| {
+                let reference = reference.clone();
+                view! {
+                    <h3>{t!(i18n, pay.barcode)}</h3>
+                    <img
+                        class="barcode"
+                        src=image.as_str().to_owned()
+                        alt=move || t_string!(i18n, pay.barcode_alt, reference = reference.clone())
+                    />
+                }
+            })}
+            {payment.barcode.clone().map(|barcode| view! {
+                <p data-testid="barcode-number">{move || t_string!(i18n, pay.barcode_number, barcode = barcode.clone())}</p>
+            })}
+            {payment.expires_text.clone().map(|when| view! {
+                <p data-testid="expires">{move || t_string!(i18n, pay.expires, when = when.clone())}</p>
+            })}
+            {expired.then(|| view! {
+                <div class="notice notice-warning" role="alert">
+                    <p>{t!(i18n, pay.expired)}</p>
+                    <ActionButton
+                        pending=renewing
+                        label=move || t!(i18n, pay.new_reference)
+                        busy_label=move || t!(i18n, pay.pending)
+                        on_press=renew
+                        secondary=true
+                    />
+                </div>
+            })}
+            {payment.checkout.clone().filter(|_| !expired).map(|checkout| view! {
+                <a
+                    class="button button-primary button-block"
+                    href=checkout.as_str().to_owned()
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-describedby="checkout-hint"
+                >
+                    {t!(i18n, pay.checkout)}
+                </a>
+                <p id="checkout-hint" class="field-hint">{t!(i18n, pay.checkout_hint)}</p>
+            })}
+            {payment.refused_urls.then(|| view! {
+                <p class="notice notice-warning" role="alert">{t!(i18n, pay.refused_urls)}</p>
+            })}
+        </div>
+    }
+}
+
+/// Copies with the Clipboard API where the page may use it (secure
+/// contexts), else with the older `execCommand` that WebViews still honour.
+async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let navigator = window.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if has_clipboard {
+        let promise = navigator.clipboard().write_text(text);
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+            return true;
+        }
+    }
+    copy_with_exec_command(&window, text).unwrap_or(false)
+}
+
+fn copy_with_exec_command(window: &web_sys::Window, text: &str) -> Option<bool> {
+    let document = window.document()?;
+    let area = document
+        .create_element("textarea")
+        .ok()?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()?;
+    area.set_value(text);
+    area.set_attribute("readonly", "").ok()?;
+    area.set_attribute("style", "position:fixed;top:0;left:0;opacity:0").ok()?;
+    let body = document.body()?;
+    body.append_child(&area).ok()?;
+    area.select();
+    let copied = document
+        .dyn_ref::<web_sys::HtmlDocument>()
+        .and_then(|html| html.exec_command("copy").ok())
+        .unwrap_or(false);
+    area.remove();
+    Some(copied)
+}
