@@ -1,7 +1,7 @@
 //! The wire: the only module that knows the API (CONTRACT.md).
 //!
 //! One async function per endpoint, returning domain types. The layers:
-//! [`transport`] sends (gloo-net, cookies, timeouts), [`decode`] turns a
+//! `transport` sends (gloo-net, cookies, timeouts), [`decode`] turns a
 //! reply into a value or an [`ApiError`] (pure, tested natively) using the
 //! lenient field readers of `wire`, and [`types`] holds what views see.
 //! The futures are not `Send`: use `LocalResource` and `Action::new_local`.
