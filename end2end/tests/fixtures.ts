@@ -86,7 +86,7 @@ export class Sandbox {
     if (!res.ok()) throw new Error(`POST /__sandbox/${endpoint}: HTTP ${res.status()} ${await res.text()}`);
   }
 
-  /** Back to the seeded accounts, settings and clock. */
+  /** Reseeds accounts and drops sessions, uploads and settings (the clock stays as set). */
   reset(): Promise<void> {
     return this.post('reset');
   }
@@ -105,10 +105,10 @@ export class Sandbox {
     return this.post('settings', form);
   }
 
-  /** Sets the sandbox's clock: a `Date` or Unix seconds. */
-  clock(now: Date | number): Promise<void> {
-    const secs = now instanceof Date ? Math.floor(now.getTime() / 1000) : now;
-    return this.post('clock', { now: String(secs) });
+  /** Sets the sandbox's clock (a `Date` or Unix seconds); `null` returns it to real time. Does not reseed. */
+  clock(now: Date | number | null): Promise<void> {
+    const secs = now === null ? '' : String(now instanceof Date ? Math.floor(now.getTime() / 1000) : now);
+    return this.post('clock', { now: secs });
   }
 }
 
