@@ -1,9 +1,9 @@
 //! Start-up: panic screen, runtime config, language, mount.
 
 use crate::i18n::Locale;
-use leptos_i18n::I18nContext;
 use crate::{config, lang};
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -66,7 +66,10 @@ fn router_base() -> String {
     let href = base.get_attribute("href").unwrap_or_default();
     let path = match href.find("://") {
         // An absolute URL: keep only its path.
-        Some(i) => href[i + 3..].find('/').map(|p| &href[i + 3 + p..]).unwrap_or("/"),
+        Some(i) => href[i + 3..]
+            .find('/')
+            .map(|p| &href[i + 3 + p..])
+            .unwrap_or("/"),
         None => href.as_str(),
     };
     path.trim_end_matches('/').to_owned()

@@ -34,12 +34,14 @@ fn intl_day(day: Day, locale: Locale) -> Option<String> {
     }
     let locales = js_sys::Array::of1(&JsValue::from_str(lang::format_tag(locale)));
     let formatter = js_sys::Intl::DateTimeFormat::new(&locales, &options);
-    let millis = js_sys::Date::utc(
-        f64::from(day.year()),
-        f64::from(day.month()) - 1.0,
-    ) + (f64::from(day.day()) - 1.0) * 86_400_000.0;
+    let millis = js_sys::Date::utc(f64::from(day.year()), f64::from(day.month()) - 1.0)
+        + (f64::from(day.day()) - 1.0) * 86_400_000.0;
     let date = js_sys::Date::new(&JsValue::from_f64(millis));
-    formatter.format().call1(&formatter, &date).ok()?.as_string()
+    formatter
+        .format()
+        .call1(&formatter, &date)
+        .ok()?
+        .as_string()
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -61,7 +63,10 @@ mod tests {
     #[test]
     fn money_uses_the_configured_currency() {
         crate::config::set(crate::config::Config::default());
-        assert_eq!(money(Money::from_minor(4_633_360_000), Locale::es), "$46,333,600.00");
+        assert_eq!(
+            money(Money::from_minor(4_633_360_000), Locale::es),
+            "$46,333,600.00"
+        );
         assert_eq!(money(Money::from_minor(156_520), Locale::en), "$1,565.20");
     }
 }

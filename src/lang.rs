@@ -126,20 +126,35 @@ mod tests {
             config_default: Some("es"),
         };
         assert_eq!(resolve_local(&all), Some(Locale::es));
-        let no_url = LangInputs { url: Some("fr"), ..all };
+        let no_url = LangInputs {
+            url: Some("fr"),
+            ..all
+        };
         assert_eq!(resolve_local(&no_url), Some(Locale::en));
-        let device_only = LangInputs { url: None, saved: None, device: &device, config_default: None };
+        let device_only = LangInputs {
+            url: None,
+            saved: None,
+            device: &device,
+            config_default: None,
+        };
         assert_eq!(resolve_local(&device_only), Some(Locale::en));
         let nothing = LangInputs::default();
         assert_eq!(resolve_local(&nothing), None);
-        assert_eq!(resolve_with_server(None, Some("English")), Locale::es, "names are not tags");
+        assert_eq!(
+            resolve_with_server(None, Some("English")),
+            Locale::es,
+            "names are not tags"
+        );
         assert_eq!(resolve_with_server(None, Some("en")), Locale::en);
         assert_eq!(resolve_with_server(None, None), Locale::es);
     }
 
     #[test]
     fn query() {
-        assert_eq!(query_param("?next=/x&lang=en", "lang").as_deref(), Some("en"));
+        assert_eq!(
+            query_param("?next=/x&lang=en", "lang").as_deref(),
+            Some("en")
+        );
         assert_eq!(query_param("", "lang"), None);
     }
 }

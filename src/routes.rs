@@ -9,7 +9,10 @@ use leptos_router::hooks::use_params_map;
 pub enum AppRoute {
     Home,
     /// `next` is where to go back to after logging in (an app path).
-    Login { next: Option<String>, expired: bool },
+    Login {
+        next: Option<String>,
+        expired: bool,
+    },
     Orders,
     Repay(OrderNo),
     Extend(OrderNo),
@@ -107,10 +110,19 @@ mod tests {
     fn paths_match_the_public_contract() {
         assert_eq!(AppRoute::Home.path(), "/");
         assert_eq!(AppRoute::Orders.path(), "/orders");
-        assert_eq!(AppRoute::Repay(oid()).path(), "/repay/2023051914035297833260");
-        assert_eq!(AppRoute::Extend(oid()).path(), "/extend/2023051914035297833260");
+        assert_eq!(
+            AppRoute::Repay(oid()).path(),
+            "/repay/2023051914035297833260"
+        );
+        assert_eq!(
+            AppRoute::Extend(oid()).path(),
+            "/extend/2023051914035297833260"
+        );
         assert_eq!(AppRoute::Pay(oid()).path(), "/pay/2023051914035297833260");
-        assert_eq!(AppRoute::Proof(oid()).path(), "/proof/2023051914035297833260");
+        assert_eq!(
+            AppRoute::Proof(oid()).path(),
+            "/proof/2023051914035297833260"
+        );
         assert_eq!(AppRoute::Feedback.path(), "/feedback");
         assert_eq!(AppRoute::Contacts.path(), "/contacts");
         assert_eq!(AppRoute::Support.path(), "/support");
@@ -119,13 +131,27 @@ mod tests {
     #[test]
     fn login_carries_a_safe_next_only() {
         let login = |next: &str| {
-            AppRoute::Login { next: Some(next.to_owned()), expired: true }.path()
+            AppRoute::Login {
+                next: Some(next.to_owned()),
+                expired: true,
+            }
+            .path()
         };
-        assert_eq!(login("/repay/1?lang=en"), "/login?next=/repay/1%3Flang%3Den&expired=1");
+        assert_eq!(
+            login("/repay/1?lang=en"),
+            "/login?next=/repay/1%3Flang%3Den&expired=1"
+        );
         assert_eq!(login("//evil.example"), "/login?expired=1");
         assert_eq!(login("https://evil.example"), "/login?expired=1");
         assert_eq!(login("/login?next=/x"), "/login?expired=1");
-        assert_eq!(AppRoute::Login { next: None, expired: false }.path(), "/login");
+        assert_eq!(
+            AppRoute::Login {
+                next: None,
+                expired: false
+            }
+            .path(),
+            "/login"
+        );
     }
 
     #[test]

@@ -41,11 +41,24 @@ pub fn use_login_redirect() -> impl Fn() + Clone {
         session.logged_in.set(Some(false));
         let here = format!(
             "{}{}",
-            strip_base(&session.base.get_value(), &location.pathname.get_untracked()),
+            strip_base(
+                &session.base.get_value(),
+                &location.pathname.get_untracked()
+            ),
             location.search.get_untracked()
         );
-        let target = AppRoute::Login { next: Some(here), expired: true }.path();
-        navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+        let target = AppRoute::Login {
+            next: Some(here),
+            expired: true,
+        }
+        .path();
+        navigate(
+            &target,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     }
 }
 

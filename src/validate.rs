@@ -16,7 +16,9 @@ pub fn phone(input: &str) -> Option<String> {
             _ => return None,
         }
     }
-    (8..=15).contains(&digits.len()).then(|| format!("{plus}{digits}"))
+    (8..=15)
+        .contains(&digits.len())
+        .then(|| format!("{plus}{digits}"))
 }
 
 /// A plausible e-mail address: one `@`, a dotted domain, no spaces.

@@ -22,8 +22,16 @@ pub fn ActionButton(
     #[prop(optional)]
     secondary: bool,
 ) -> impl IntoView {
-    let class = if secondary { "button button-block" } else { "button button-primary button-block" };
-    let kind = if on_press.is_some() { "button" } else { "submit" };
+    let class = if secondary {
+        "button button-block"
+    } else {
+        "button button-primary button-block"
+    };
+    let kind = if on_press.is_some() {
+        "button"
+    } else {
+        "submit"
+    };
     view! {
         <button
             type=kind

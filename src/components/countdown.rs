@@ -12,7 +12,11 @@ pub fn Countdown(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let days = format::days_until(due);
-    let class = if days < 0 { "countdown countdown-overdue" } else { "countdown" };
+    let class = if days < 0 {
+        "countdown countdown-overdue"
+    } else {
+        "countdown"
+    };
     view! {
         <p class=class data-testid="countdown">
             {move || match days {

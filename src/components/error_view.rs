@@ -1,9 +1,9 @@
 use crate::api::ApiError;
 use crate::i18n::*;
-use leptos_i18n::I18nContext;
 use crate::routes::AppRoute;
 use crate::session::use_login_redirect;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use leptos_router::components::A;
 
 /// The translated sentence for an error: what happened and what to do.

@@ -35,9 +35,12 @@ pub fn LangSwitch() -> impl IntoView {
 }
 
 fn replace_lang_in_url(locale: Locale) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let location = window.location();
-    let (Ok(path), Ok(search), Ok(hash)) = (location.pathname(), location.search(), location.hash())
+    let (Ok(path), Ok(search), Ok(hash)) =
+        (location.pathname(), location.search(), location.hash())
     else {
         return;
     };

@@ -15,7 +15,12 @@ struct Row {
 
 impl Row {
     fn new(key: usize) -> Self {
-        Self { key, name: RwSignal::new(String::new()), phone: RwSignal::new(String::new()), relate: RwSignal::new(String::new()) }
+        Self {
+            key,
+            name: RwSignal::new(String::new()),
+            phone: RwSignal::new(String::new()),
+            relate: RwSignal::new(String::new()),
+        }
     }
 
     /// The contact to send, or `None` when name or phone is not usable.
@@ -49,7 +54,8 @@ pub fn ContactsPage() -> impl IntoView {
         if send.pending().get_untracked() {
             return;
         }
-        let contacts: Option<Vec<Contact>> = rows.get_untracked().iter().map(Row::contact).collect();
+        let contacts: Option<Vec<Contact>> =
+            rows.get_untracked().iter().map(Row::contact).collect();
         incomplete.set(contacts.is_none());
         if let Some(contacts) = contacts {
             send.dispatch(contacts);
@@ -87,7 +93,12 @@ pub fn ContactsPage() -> impl IntoView {
 fn ContactRow(row: Row, rows: RwSignal<Vec<Row>>) -> impl IntoView {
     let i18n = use_i18n();
     // The number follows the row's place, which changes when one above is removed.
-    let n = move || rows.read().iter().position(|r| r.key == row.key).map_or(1, |i| i + 1);
+    let n = move || {
+        rows.read()
+            .iter()
+            .position(|r| r.key == row.key)
+            .map_or(1, |i| i + 1)
+    };
     let id = |field: &str| format!("contact-{}-{field}", row.key);
     let removable = move || rows.read().len() > 1;
     view! {

@@ -49,8 +49,10 @@ fn ExtendLoader(oid: OrderNo) -> impl IntoView {
 fn ExtendDetails(detail: DelayDetail) -> impl IntoView {
     let i18n = use_i18n();
     let status = detail.bill.status;
-    let allowed = matches!(status, LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended)
-        && detail.bill.delay_unpaid.is_zero();
+    let allowed = matches!(
+        status,
+        LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended
+    ) && detail.bill.delay_unpaid.is_zero();
     view! {
         <p>{t!(i18n, extend.intro)}</p>
         <div class=format!("card card-{}", status.as_str())>
@@ -106,7 +108,9 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
     let new_day = detail.next_due;
     let fee_text = move || crate::format::money(fee, i18n.get_locale());
     let day_text = move || {
-        new_day.map(|d| crate::format::day(d, i18n.get_locale())).unwrap_or_default()
+        new_day
+            .map(|d| crate::format::day(d, i18n.get_locale()))
+            .unwrap_or_default()
     };
     let oid = detail.order.clone();
     view! {

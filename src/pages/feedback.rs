@@ -15,10 +15,12 @@ pub fn FeedbackPage() -> impl IntoView {
     let uploading = RwSignal::new(false);
     let comments_missing = RwSignal::new(false);
     let contact_invalid = RwSignal::new(false);
-    let send = Action::new_local(|(comments, contact, image): &(String, String, Option<String>)| {
-        let (comments, contact, image) = (comments.clone(), contact.clone(), image.clone());
-        async move { api::feedback(&comments, &contact, image.as_deref()).await }
-    });
+    let send = Action::new_local(
+        |(comments, contact, image): &(String, String, Option<String>)| {
+            let (comments, contact, image) = (comments.clone(), contact.clone(), image.clone());
+            async move { api::feedback(&comments, &contact, image.as_deref()).await }
+        },
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if send.pending().get_untracked() || uploading.get_untracked() {

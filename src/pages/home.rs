@@ -1,5 +1,7 @@
 use crate::api::{self, CurrentLoan, Home, LoanStatus, Offer};
-use crate::components::{ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Skeleton, StatusBadge};
+use crate::components::{
+    ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Skeleton, StatusBadge,
+};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::session::use_session;

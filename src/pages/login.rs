@@ -37,7 +37,13 @@ pub fn LoginPage() -> impl IntoView {
             session.logged_in.set(Some(true));
             let next = query.read_untracked().get("next").unwrap_or_default();
             let target = safe_next(&next).unwrap_or("/").to_owned();
-            navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
 
@@ -60,9 +66,9 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     let failure = move || match sign_in.value().get() {
-        Some(Err(ApiError::Server(message))) => Some(
-            view! { <p class="field-error form-error" role="alert">{message}</p> }.into_any(),
-        ),
+        Some(Err(ApiError::Server(message))) => {
+            Some(view! { <p class="field-error form-error" role="alert">{message}</p> }.into_any())
+        }
         Some(Err(error)) => Some(view! { <ErrorView error=error /> }.into_any()),
         _ => None,
     };

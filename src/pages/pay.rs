@@ -49,7 +49,10 @@ fn PayFlow(oid: OrderNo) -> impl IntoView {
     let option = move |kind: PayType| {
         let (name, hint) = match kind {
             PayType::Stp => (t_string!(i18n, pay.stp), t_string!(i18n, pay.stp_hint)),
-            PayType::Paycash => (t_string!(i18n, pay.paycash), t_string!(i18n, pay.paycash_hint)),
+            PayType::Paycash => (
+                t_string!(i18n, pay.paycash),
+                t_string!(i18n, pay.paycash_hint),
+            ),
         };
         view! {
             <label class="method">

@@ -23,10 +23,12 @@ fn ProofForm(oid: OrderNo) -> impl IntoView {
     let image = RwSignal::new(None::<String>);
     let uploading = RwSignal::new(false);
     let empty = RwSignal::new(false);
-    let send = Action::new_local(|(oid, utr, image): &(OrderNo, Option<String>, Option<String>)| {
-        let (oid, utr, image) = (oid.clone(), utr.clone(), image.clone());
-        async move { api::repay_proof(&oid, utr.as_deref(), None, image.as_deref()).await }
-    });
+    let send = Action::new_local(
+        |(oid, utr, image): &(OrderNo, Option<String>, Option<String>)| {
+            let (oid, utr, image) = (oid.clone(), utr.clone(), image.clone());
+            async move { api::repay_proof(&oid, utr.as_deref(), None, image.as_deref()).await }
+        },
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if send.pending().get_untracked() || uploading.get_untracked() {

@@ -49,7 +49,10 @@ fn RepayDetails(detail: LoanDetail) -> impl IntoView {
     let i18n = use_i18n();
     let bill = detail.bill.clone();
     let status = bill.status;
-    let open = matches!(status, LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended);
+    let open = matches!(
+        status,
+        LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended
+    );
     let class = format!("card card-{}", status.as_str());
     view! {
         <div class=class>

@@ -132,7 +132,9 @@ pub fn ReferenceCard(
 /// Copies with the Clipboard API where the page may use it (secure
 /// contexts), else with the older `execCommand` that WebViews still honour.
 async fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let navigator = window.navigator();
     let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
         .map(|c| !c.is_undefined() && !c.is_null())
@@ -155,7 +157,8 @@ fn copy_with_exec_command(window: &web_sys::Window, text: &str) -> Option<bool> 
         .ok()?;
     area.set_value(text);
     area.set_attribute("readonly", "").ok()?;
-    area.set_attribute("style", "position:fixed;top:0;left:0;opacity:0").ok()?;
+    area.set_attribute("style", "position:fixed;top:0;left:0;opacity:0")
+        .ok()?;
     let body = document.body()?;
     body.append_child(&area).ok()?;
     area.select();
