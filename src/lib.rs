@@ -68,3 +68,23 @@ fn Shell(locale: Locale, base: String) -> impl IntoView {
         </Router>
     }
 }
+
+/// A catalog string that follows the language on screen.
+///
+/// Every call site shares this one non-generic view type, where `t!` makes a
+/// new closure type (and its own render code) per call: across a few hundred
+/// strings that difference is a large part of the wasm (see README "Size").
+pub fn text(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    pick: fn(Locale) -> &'static str,
+) -> impl IntoView + Copy {
+    move || pick(i18n.get_locale())
+}
+
+/// `tr!(i18n, repay.title)`: [`text`] for a key without interpolation.
+#[macro_export]
+macro_rules! tr {
+    ($i18n:expr, $($key:tt)+) => {
+        $crate::text($i18n, |locale| $crate::i18n::td_string!(locale, $($key)+))
+    };
+}

@@ -157,3 +157,151 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+// ---------------------------------------------------------------- expected values
+
+/** Both catalogs, Spanish first. */
+export const LANGS: readonly Lang[] = ['es', 'en'];
+
+/** One account as `GET /__sandbox/state` lists it (amounts in cents, days `dd-mm-yyyy`). */
+export type SeedAccount = {
+  username: string;
+  state: string;
+  order_number: string;
+  bill_id: string;
+  status: number;
+  confirm: number;
+  money: number;
+  interest: number;
+  repay_interest: number;
+  overdue: number;
+  repaid: number;
+  delay_unpaid: number;
+  need_repay: number;
+  delay_num: number;
+  due_day: string;
+  next_due_day: string;
+  delay_fee: number;
+  next_loan: string;
+  next_loan_period: string;
+  approval_rate: string;
+};
+
+export type SeedReference = {
+  n: number;
+  username: string;
+  oid: string;
+  paytype: number;
+  reference: string;
+  barcode: string;
+  money: number;
+  expire: string;
+  checkout: string | null;
+};
+
+/** The seeded account `username` (throws if the sandbox has none). */
+export async function seedAccount(sandbox: Sandbox, username: string): Promise<SeedAccount> {
+  const state = await sandbox.state();
+  const found = (state.accounts as unknown as SeedAccount[]).find((a) => a.username === username);
+  if (!found) throw new Error(`sandbox has no account ${username}`);
+  return found;
+}
+
+/** The payment references the sandbox has issued so far. */
+export async function seedReferences(sandbox: Sandbox): Promise<SeedReference[]> {
+  return (await sandbox.state()).references as unknown as SeedReference[];
+}
+
+/** "Today" in the sandbox's server zone, `dd-mm-yyyy`. */
+export async function serverToday(sandbox: Sandbox): Promise<string> {
+  return (await sandbox.state()).today as string;
+}
+
+/**
+ * Money as the app writes it for MXN in both languages, from exact cents:
+ * `$` + thousands with `,` + two decimals with `.` (823370 → `$8,233.70`).
+ */
+export function money(cents: number): string {
+  if (!Number.isInteger(cents)) throw new Error(`money(${cents}): not whole cents`);
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}$${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+function dmyToUtc(dmy: string): number {
+  const m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(dmy);
+  if (!m) throw new Error(`not a dd-mm-yyyy day: ${dmy}`);
+  return Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]));
+}
+
+/** A server day (`dd-mm-yyyy`) as the app shows it: Intl on its UTC midnight, pinned to UTC. */
+export function dayText(lang: Lang, dmy: string): string {
+  return new Intl.DateTimeFormat(lang === 'es' ? 'es-MX' : 'en-US', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(dmyToUtc(dmy)));
+}
+
+/** `dd-mm-yyyy` moved by `n` days. */
+export function addDays(dmy: string, n: number): string {
+  const d = new Date(dmyToUtc(dmy) + n * 86_400_000);
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${p(d.getUTCDate())}-${p(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`;
+}
+
+/** Whole days from `from` to `to` (both `dd-mm-yyyy`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dmyToUtc(to) - dmyToUtc(from)) / 86_400_000);
+}
+
+/** A path of the app (relative, so a sub-path baseURL is kept) with `?lang=`. */
+export function withLang(pathAndQuery: string, lang: Lang): string {
+  return `${pathAndQuery}${pathAndQuery.includes('?') ? '&' : '?'}lang=${lang}`;
+}
+
+/** Opens an app path in `lang` (`?lang=` wins over everything and is remembered). */
+export async function open(page: Page, pathAndQuery: string, lang: Lang): Promise<void> {
+  await page.goto(withLang(pathAndQuery, lang));
+}
+
+/** Logs in through the login page in `lang`, then opens `path` (if given) in the same language. */
+export async function loginTo(page: Page, lang: Lang, username: string, path?: string): Promise<void> {
+  await page.goto(withLang('login', lang));
+  await fillLogin(page, lang, username, DEMO_PASSWORD);
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+  if (path !== undefined) await open(page, path, lang);
+}
+
+/** Fills and submits the login form (already on screen) in `lang`. */
+export async function fillLogin(page: Page, lang: Lang, username: string, password: string): Promise<void> {
+  await page.getByLabel(t(lang, 'login.phone'), { exact: true }).fill(username);
+  await page.getByLabel(t(lang, 'login.password'), { exact: true }).fill(password);
+  await page.getByRole('button', { name: t(lang, 'login.submit'), exact: true }).click();
+}
+
+/** The value (`<dd>`) of one labelled figure found by its test id, checking its label (`<dt>`) too. */
+export async function expectFigure(page: Page, testId: string, label: string, value: string): Promise<void> {
+  const fig = page.getByTestId(testId);
+  await expect(fig.getByRole('term')).toHaveText(label);
+  await expect(fig.getByRole('definition')).toHaveText(value);
+}
+
+/** A decimal rate as sent (`"0.043"`) in percent, exactly (`"4.3"`): the point moved two places. */
+export function percent(rate: string): string {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(rate.trim());
+  if (!m) throw new Error(`not a plain decimal: ${rate}`);
+  const frac = (m[2] ?? '').padEnd(2, '0');
+  const int = (m[1] + frac.slice(0, 2)).replace(/^0+(?=\d)/, '');
+  const rest = frac.slice(2).replace(/0+$/, '');
+  return rest ? `${int}.${rest}` : int;
+}
+
+/** A decimal amount as sent (`"5000"`, `"1565.2"`) in whole cents, exactly. */
+export function cents(amount: string | number): number {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(amount).trim());
+  if (!m) throw new Error(`not an amount: ${amount}`);
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}

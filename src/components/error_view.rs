@@ -45,22 +45,22 @@ pub fn ErrorView(
     };
     view! {
         <div class="notice notice-error" role="alert">
-            <p class="notice-title">{t!(i18n, errors.title)}</p>
+            <p class="notice-title">{crate::tr!(i18n, errors.title)}</p>
             <p>{message}</p>
             <div class="actions">
                 {retry.map(|retry| view! {
                     <button type="button" class="button" on:click=move |_| retry.run(())>
-                        {t!(i18n, errors.retry)}
+                        {crate::tr!(i18n, errors.retry)}
                     </button>
                 })}
                 {(error == ApiError::SessionExpired).then(|| view! {
                     <A href=AppRoute::Login { next: None, expired: false }.path() attr:class="button">
-                        {t!(i18n, errors.login_again)}
+                        {crate::tr!(i18n, errors.login_again)}
                     </A>
                 })}
                 {needs_support.then(|| view! {
                     <A href=AppRoute::Support.path() attr:class="button button-secondary">
-                        {t!(i18n, errors.contact_support)}
+                        {crate::tr!(i18n, errors.contact_support)}
                     </A>
                 })}
             </div>

@@ -22,24 +22,24 @@ pub fn Layout(children: Children) -> impl IntoView {
         }
     });
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main">{crate::tr!(i18n, skip_to_content)}</a>
         <header class="app-header">
             <A href=AppRoute::Home.path() attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"C"</span>
-                {t!(i18n, app_name)}
+                {crate::tr!(i18n, app_name)}
             </A>
             <LangSwitch />
         </header>
         <main id="main" tabindex="-1">{children()}</main>
         <nav class="app-nav" aria-label=move || t_string!(i18n, nav.label)>
-            <A href=AppRoute::Home.path() exact=true>{t!(i18n, nav.home)}</A>
-            <A href=AppRoute::Orders.path()>{t!(i18n, nav.orders)}</A>
-            <A href=AppRoute::Support.path()>{t!(i18n, nav.support)}</A>
+            <A href=AppRoute::Home.path() exact=true>{crate::tr!(i18n, nav.home)}</A>
+            <A href=AppRoute::Orders.path()>{crate::tr!(i18n, nav.orders)}</A>
+            <A href=AppRoute::Support.path()>{crate::tr!(i18n, nav.support)}</A>
             <Show
                 when=move || session.logged_in.get() == Some(true)
                 fallback=move || view! {
                     <A href=AppRoute::Login { next: None, expired: false }.path()>
-                        {t!(i18n, nav.login)}
+                        {crate::tr!(i18n, nav.login)}
                     </A>
                 }
             >
@@ -53,7 +53,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         }
                     }
                 >
-                    {t!(i18n, nav.logout)}
+                    {crate::tr!(i18n, nav.logout)}
                 </button>
             </Show>
         </nav>

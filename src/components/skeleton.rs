@@ -12,7 +12,7 @@ pub fn Skeleton(
     let i18n = use_i18n();
     view! {
         <div class="skeleton" aria-busy="true" role="status">
-            <span class="visually-hidden">{t!(i18n, loading)}</span>
+            <span class="visually-hidden">{crate::tr!(i18n, loading)}</span>
             <div class="skeleton-block skeleton-hero"></div>
             {(0..rows).map(|_| view! { <div class="skeleton-block skeleton-row"></div> }).collect_view()}
             <div class="skeleton-block skeleton-button"></div>

@@ -63,25 +63,25 @@ pub fn ContactsPage() -> impl IntoView {
     };
     view! {
         <section class="page page-narrow" aria-labelledby="contacts-title">
-            <h1 id="contacts-title">{t!(i18n, contacts.title)}</h1>
+            <h1 id="contacts-title">{crate::tr!(i18n, contacts.title)}</h1>
             <Show
                 when=move || !matches!(send.value().get(), Some(Ok(_)))
-                fallback=move || view! { <p class="notice notice-success" role="status">{t!(i18n, contacts.done)}</p> }
+                fallback=move || view! { <p class="notice notice-success" role="status">{crate::tr!(i18n, contacts.done)}</p> }
             >
-                <p>{t!(i18n, contacts.intro)}</p>
+                <p>{crate::tr!(i18n, contacts.intro)}</p>
                 <form class="form" on:submit=submit novalidate=true>
                     <For each=move || rows.get() key=|row| row.key let:row>
                         <ContactRow row=row rows=rows />
                     </For>
-                    <button type="button" class="button button-secondary" on:click=add>{t!(i18n, contacts.add)}</button>
+                    <button type="button" class="button button-secondary" on:click=add>{crate::tr!(i18n, contacts.add)}</button>
                     <p class="field-error" aria-live="polite">
                         {move || if incomplete.get() { t_string!(i18n, contacts.incomplete) } else { "" }}
                     </p>
                     {move || send.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
                     <ActionButton
                         pending=send.pending()
-                        label=move || t!(i18n, contacts.submit)
-                        busy_label=move || t!(i18n, contacts.pending)
+                        label=move || crate::tr!(i18n, contacts.submit)
+                        busy_label=move || crate::tr!(i18n, contacts.pending)
                     />
                 </form>
             </Show>
@@ -105,17 +105,17 @@ fn ContactRow(row: Row, rows: RwSignal<Vec<Row>>) -> impl IntoView {
         <fieldset>
             <legend>{move || t_string!(i18n, contacts.contact_n, n = n())}</legend>
             <div class="field">
-                <label for=id("name")>{t!(i18n, contacts.name)}</label>
+                <label for=id("name")>{crate::tr!(i18n, contacts.name)}</label>
                 <input id=id("name") type="text" autocomplete="off" prop:value=row.name
                     on:input=move |ev| row.name.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for=id("phone")>{t!(i18n, contacts.phone)}</label>
+                <label for=id("phone")>{crate::tr!(i18n, contacts.phone)}</label>
                 <input id=id("phone") type="tel" inputmode="tel" autocomplete="off" prop:value=row.phone
                     on:input=move |ev| row.phone.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for=id("relate")>{t!(i18n, contacts.relate)}</label>
+                <label for=id("relate")>{crate::tr!(i18n, contacts.relate)}</label>
                 <input id=id("relate") type="text" autocomplete="off" prop:value=row.relate
                     on:input=move |ev| row.relate.set(event_target_value(&ev)) />
             </div>

@@ -29,7 +29,7 @@ fn ExtendLoader(oid: OrderNo) -> impl IntoView {
     });
     view! {
         <section class="page" aria-labelledby="extend-title">
-            <h1 id="extend-title">{t!(i18n, extend.title)}</h1>
+            <h1 id="extend-title">{crate::tr!(i18n, extend.title)}</h1>
             <p class="order-no">{t!(i18n, repay.order, oid = oid.to_string())}</p>
             <Transition fallback=|| view! { <Skeleton rows=5 /> }>
                 {move || Suspend::new(async move {
@@ -54,30 +54,30 @@ fn ExtendDetails(detail: DelayDetail) -> impl IntoView {
         LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended
     ) && detail.bill.delay_unpaid.is_zero();
     view! {
-        <p>{t!(i18n, extend.intro)}</p>
+        <p>{crate::tr!(i18n, extend.intro)}</p>
         <div class=format!("card card-{}", status.as_str())>
             <StatusBadge status=status />
-            <p class="hero-label">{t!(i18n, extend.fee)}</p>
+            <p class="hero-label">{crate::tr!(i18n, extend.fee)}</p>
             <p class="hero-amount" data-testid="extension-fee"><Amount value=detail.delay_fee /></p>
             <dl class="figures">
                 {detail.overdue_fee.map(|fee| view! {
-                    <Figure label=move || t!(i18n, extend.overdue_fee) id="overdue-fee"><Amount value=fee /></Figure>
+                    <Figure label=move || crate::tr!(i18n, extend.overdue_fee) id="overdue-fee"><Amount value=fee /></Figure>
                 })}
-                <Figure label=move || t!(i18n, extend.amount_today) id="amount-today">
+                <Figure label=move || crate::tr!(i18n, extend.amount_today) id="amount-today">
                     <Amount value=detail.need_repay />
                 </Figure>
                 {detail.due.map(|day| view! {
-                    <Figure label=move || t!(i18n, extend.current_due) id="current-due"><DayText day=day /></Figure>
+                    <Figure label=move || crate::tr!(i18n, extend.current_due) id="current-due"><DayText day=day /></Figure>
                 })}
                 {detail.next_due.map(|day| view! {
-                    <Figure label=move || t!(i18n, extend.new_due) id="new-due"><DayText day=day /></Figure>
+                    <Figure label=move || crate::tr!(i18n, extend.new_due) id="new-due"><DayText day=day /></Figure>
                 })}
             </dl>
         </div>
         {if allowed {
             view! { <ExtendConfirm detail=detail /> }.into_any()
         } else {
-            view! { <p class="notice notice-info">{t!(i18n, extend.not_allowed)}</p> }.into_any()
+            view! { <p class="notice notice-info">{crate::tr!(i18n, extend.not_allowed)}</p> }.into_any()
         }}
     }
 }
@@ -117,10 +117,10 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
         {move || match extend.value().get() {
             Some(Ok(_)) => view! {
                 <div class="notice notice-success" role="status" data-testid="extension-done">
-                    <p class="notice-title">{t!(i18n, extend.done_title)}</p>
+                    <p class="notice-title">{crate::tr!(i18n, extend.done_title)}</p>
                     <p>{move || t_string!(i18n, extend.done_body, day = day_text(), fee = fee_text())}</p>
                     <A href=AppRoute::Pay(oid.clone()).path() attr:class="button button-primary button-block">
-                        {t!(i18n, extend.pay_fee)}
+                        {crate::tr!(i18n, extend.pay_fee)}
                     </A>
                 </div>
             }.into_any(),
@@ -137,7 +137,7 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
                         }
                     }
                 >
-                    {t!(i18n, extend.confirm)}
+                    {crate::tr!(i18n, extend.confirm)}
                 </button>
             }.into_any(),
         }}
@@ -153,22 +153,22 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
                 }
             }
         >
-            <h2 id="extend-dialog-title">{t!(i18n, extend.dialog_title)}</h2>
+            <h2 id="extend-dialog-title">{crate::tr!(i18n, extend.dialog_title)}</h2>
             <p id="extend-dialog-body">
                 {move || t_string!(i18n, extend.dialog_body, fee = fee_text(), day = day_text())}
             </p>
             <div class="dialog-actions">
                 <ActionButton
                     pending=extend.pending()
-                    label=move || t!(i18n, extend.dialog_confirm)
-                    busy_label=move || t!(i18n, extend.pending)
+                    label=move || crate::tr!(i18n, extend.dialog_confirm)
+                    busy_label=move || crate::tr!(i18n, extend.pending)
                     on_press={
                         let bill_id = bill_id.clone();
                         move |_| { extend.dispatch(bill_id.clone()); }
                     }
                 />
                 <button type="button" class="button button-secondary button-block" on:click=move |_| close()>
-                    {t!(i18n, extend.dialog_cancel)}
+                    {crate::tr!(i18n, extend.dialog_cancel)}
                 </button>
             </div>
         </dialog>

@@ -36,14 +36,14 @@ pub fn FeedbackPage() -> impl IntoView {
     };
     view! {
         <section class="page page-narrow" aria-labelledby="feedback-title">
-            <h1 id="feedback-title">{t!(i18n, feedback.title)}</h1>
+            <h1 id="feedback-title">{crate::tr!(i18n, feedback.title)}</h1>
             <Show
                 when=move || !matches!(send.value().get(), Some(Ok(_)))
-                fallback=move || view! { <p class="notice notice-success" role="status">{t!(i18n, feedback.done)}</p> }
+                fallback=move || view! { <p class="notice notice-success" role="status">{crate::tr!(i18n, feedback.done)}</p> }
             >
                 <form class="form" on:submit=submit novalidate=true>
                     <div class="field">
-                        <label for="feedback-comments">{t!(i18n, feedback.comments)}</label>
+                        <label for="feedback-comments">{crate::tr!(i18n, feedback.comments)}</label>
                         <textarea id="feedback-comments" aria-describedby="feedback-comments-error"
                             aria-invalid=move || comments_missing.get().to_string()
                             prop:value=comments on:input=move |ev| comments.set(event_target_value(&ev))></textarea>
@@ -52,7 +52,7 @@ pub fn FeedbackPage() -> impl IntoView {
                         </p>
                     </div>
                     <div class="field">
-                        <label for="feedback-contact">{t!(i18n, feedback.contact)}</label>
+                        <label for="feedback-contact">{crate::tr!(i18n, feedback.contact)}</label>
                         <input id="feedback-contact" type="text" autocomplete="email" aria-describedby="feedback-contact-error"
                             aria-invalid=move || contact_invalid.get().to_string()
                             prop:value=contact on:input=move |ev| contact.set(event_target_value(&ev)) />
@@ -60,12 +60,12 @@ pub fn FeedbackPage() -> impl IntoView {
                             {move || if contact_invalid.get() { t_string!(i18n, feedback.contact_invalid) } else { "" }}
                         </p>
                     </div>
-                    <ImageUpload id="feedback-image" label=move || t!(i18n, feedback.attachment) uploaded=image uploading=uploading />
+                    <ImageUpload id="feedback-image" label=move || crate::tr!(i18n, feedback.attachment) uploaded=image uploading=uploading />
                     {move || send.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
                     <ActionButton
                         pending=Signal::derive(move || send.pending().get() || uploading.get())
-                        label=move || t!(i18n, feedback.submit)
-                        busy_label=move || t!(i18n, feedback.pending)
+                        label=move || crate::tr!(i18n, feedback.submit)
+                        busy_label=move || crate::tr!(i18n, feedback.pending)
                     />
                 </form>
             </Show>

@@ -17,7 +17,7 @@ pub fn HomePage() -> impl IntoView {
     let reload = Callback::new(move |_: ()| home.refetch());
     view! {
         <section class="page" aria-labelledby="home-title">
-            <Transition fallback=|| view! { <h1 id="home-title">{t!(use_i18n(), home.title)}</h1><Skeleton /> }>
+            <Transition fallback=|| view! { <h1 id="home-title">{crate::tr!(use_i18n(), home.title)}</h1><Skeleton /> }>
                 {move || Suspend::new(async move {
                     match home.await {
                         Ok(Home::Offer(offer)) => {
@@ -27,12 +27,12 @@ pub fn HomePage() -> impl IntoView {
                         Ok(Home::Loan(loan)) => {
                             session.logged_in.set(Some(true));
                             view! {
-                                <h1 id="home-title">{t!(i18n, home.title)}</h1>
+                                <h1 id="home-title">{crate::tr!(i18n, home.title)}</h1>
                                 <LoanCard loan=loan reload=reload />
                             }.into_any()
                         }
                         Err(error) => view! {
-                            <h1 id="home-title">{t!(i18n, home.title)}</h1>
+                            <h1 id="home-title">{crate::tr!(i18n, home.title)}</h1>
                             <ErrorView error=error retry=reload />
                         }.into_any(),
                     }
@@ -51,9 +51,9 @@ fn OfferCard(offer: Offer) -> impl IntoView {
     view! {
         <h1 id="home-title">{move || t_string!(i18n, home.offer_title, amount = amount())}</h1>
         <div class="card" data-testid="offer">
-            <p>{t!(i18n, home.offer_intro)}</p>
+            <p>{crate::tr!(i18n, home.offer_intro)}</p>
             {(!offer.term_days.is_empty()).then(|| view! {
-                <h2>{t!(i18n, home.offer_terms)}</h2>
+                <h2>{crate::tr!(i18n, home.offer_terms)}</h2>
                 <ul class="terms">
                     {offer.term_days.iter().map(|&days| view! {
                         <li>{move || t_string!(i18n, home.offer_term_days, days = days)}</li>
@@ -73,7 +73,7 @@ fn OfferCard(offer: Offer) -> impl IntoView {
             </ul>
         </div>
         <A href=AppRoute::Login { next: None, expired: false }.path() attr:class="button button-primary button-block">
-            {t!(i18n, home.offer_login)}
+            {crate::tr!(i18n, home.offer_login)}
         </A>
     }
 }
@@ -100,13 +100,13 @@ fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
     let status = loan.status;
     let oid = loan.order.clone();
     let due_label = move || match status {
-        LoanStatus::Extended => t!(i18n, home.new_due_day).into_any(),
-        _ => t!(i18n, home.due_day).into_any(),
+        LoanStatus::Extended => crate::tr!(i18n, home.new_due_day).into_any(),
+        _ => crate::tr!(i18n, home.due_day).into_any(),
     };
     view! {
         <div class=format!("card card-{}", status.as_str()) data-testid="loan-card">
             <StatusBadge status=status />
-            <p class="hero-label">{t!(i18n, home.amount_due)}</p>
+            <p class="hero-label">{crate::tr!(i18n, home.amount_due)}</p>
             <p class="hero-amount" data-testid="amount-due">
                 <Amount value=loan.repay_money.unwrap_or(loan.money) />
             </p>
@@ -115,20 +115,20 @@ fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
                 {loan.due.map(|due| view! {
                     <Figure label=due_label id="due-day"><DayText day=due /></Figure>
                 })}
-                <Figure label=move || t!(i18n, home.loan_amount) id="loan-amount">
+                <Figure label=move || crate::tr!(i18n, home.loan_amount) id="loan-amount">
                     <Amount value=loan.money />
                 </Figure>
                 {loan.delay_fee.filter(|_| status == LoanStatus::Extended).map(|fee| view! {
-                    <Figure label=move || t!(i18n, home.extension_fee) id="extension-fee">
+                    <Figure label=move || crate::tr!(i18n, home.extension_fee) id="extension-fee">
                         <Amount value=fee />
                     </Figure>
                 })}
             </dl>
         </div>
         <div class="actions">
-            <A href=AppRoute::Pay(oid.clone()).path() attr:class="button button-primary">{t!(i18n, home.pay)}</A>
-            <A href=AppRoute::Extend(oid.clone()).path() attr:class="button">{t!(i18n, home.extend)}</A>
-            <A href=AppRoute::Repay(oid).path() attr:class="button button-secondary">{t!(i18n, home.details)}</A>
+            <A href=AppRoute::Pay(oid.clone()).path() attr:class="button button-primary">{crate::tr!(i18n, home.pay)}</A>
+            <A href=AppRoute::Extend(oid.clone()).path() attr:class="button">{crate::tr!(i18n, home.extend)}</A>
+            <A href=AppRoute::Repay(oid).path() attr:class="button button-secondary">{crate::tr!(i18n, home.details)}</A>
         </div>
     }
 }
@@ -146,19 +146,19 @@ fn RepaidCard(loan: CurrentLoan, reload: Callback<()>) -> impl IntoView {
     view! {
         <div class="card card-repaid" data-testid="loan-card">
             <StatusBadge status=LoanStatus::Repaid />
-            <h2>{t!(i18n, home.repaid_title)}</h2>
-            <p>{t!(i18n, home.repaid_body)}</p>
+            <h2>{crate::tr!(i18n, home.repaid_title)}</h2>
+            <p>{crate::tr!(i18n, home.repaid_body)}</p>
             <dl class="figures">
                 {loan.next_loan.map(|amount| view! {
-                    <Figure label=move || t!(i18n, home.next_loan) id="next-loan"><Amount value=amount /></Figure>
+                    <Figure label=move || crate::tr!(i18n, home.next_loan) id="next-loan"><Amount value=amount /></Figure>
                 })}
                 {loan.next_loan_days.map(|days| view! {
-                    <Figure label=move || t!(i18n, home.next_loan_period) id="next-loan-period">
+                    <Figure label=move || crate::tr!(i18n, home.next_loan_period) id="next-loan-period">
                         {move || t_string!(i18n, home.offer_term_days, days = days)}
                     </Figure>
                 })}
                 {loan.approval_rate.clone().map(|rate| view! {
-                    <Figure label=move || t!(i18n, home.approval_rate) id="approval-rate">
+                    <Figure label=move || crate::tr!(i18n, home.approval_rate) id="approval-rate">
                         {move || t_string!(i18n, home.approval_rate_value, rate = rate.percent_text())}
                     </Figure>
                 })}
@@ -166,8 +166,8 @@ fn RepaidCard(loan: CurrentLoan, reload: Callback<()>) -> impl IntoView {
         </div>
         <ActionButton
             pending=reloan.pending()
-            label=move || t!(i18n, home.reloan)
-            busy_label=move || t!(i18n, home.reloan_pending)
+            label=move || crate::tr!(i18n, home.reloan)
+            busy_label=move || crate::tr!(i18n, home.reloan_pending)
             on_press=move |_| { reloan.dispatch(()); }
         />
         {move || reloan.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
@@ -189,15 +189,15 @@ fn AwaitingCard(loan: CurrentLoan, reload: Callback<()>) -> impl IntoView {
         <div class="card card-in-process" data-testid="loan-card">
             <span class="badge badge-in-process">
                 <span aria-hidden="true" class="badge-symbol">"…"</span>
-                {t!(i18n, status.awaiting)}
+                {crate::tr!(i18n, status.awaiting)}
             </span>
-            <h2>{t!(i18n, home.awaiting_title)}</h2>
+            <h2>{crate::tr!(i18n, home.awaiting_title)}</h2>
             <p>{move || t_string!(i18n, home.awaiting_body, amount = crate::format::money(amount, i18n.get_locale()))}</p>
         </div>
         <ActionButton
             pending=confirm.pending()
-            label=move || t!(i18n, home.confirm)
-            busy_label=move || t!(i18n, home.confirm_pending)
+            label=move || crate::tr!(i18n, home.confirm)
+            busy_label=move || crate::tr!(i18n, home.confirm_pending)
             on_press=move |_| { confirm.dispatch(()); }
         />
         {move || confirm.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
@@ -211,10 +211,10 @@ fn InProcessCard(loan: CurrentLoan) -> impl IntoView {
     view! {
         <div class="card card-in-process" data-testid="loan-card">
             <StatusBadge status=loan.status />
-            <h2>{t!(i18n, home.in_process_title)}</h2>
-            <p>{t!(i18n, home.in_process_body)}</p>
+            <h2>{crate::tr!(i18n, home.in_process_title)}</h2>
+            <p>{crate::tr!(i18n, home.in_process_body)}</p>
             <dl class="figures">
-                <Figure label=move || t!(i18n, home.loan_amount) id="loan-amount"><Amount value=loan.money /></Figure>
+                <Figure label=move || crate::tr!(i18n, home.loan_amount) id="loan-amount"><Amount value=loan.money /></Figure>
             </dl>
         </div>
     }

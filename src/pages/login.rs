@@ -75,14 +75,14 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <section class="page page-narrow">
-            <h1>{t!(i18n, login.title)}</h1>
+            <h1>{crate::tr!(i18n, login.title)}</h1>
             <Show when=expired>
-                <p class="notice notice-info" role="status">{t!(i18n, login.expired_notice)}</p>
+                <p class="notice notice-info" role="status">{crate::tr!(i18n, login.expired_notice)}</p>
             </Show>
-            <p>{t!(i18n, login.intro)}</p>
+            <p>{crate::tr!(i18n, login.intro)}</p>
             <form class="form" on:submit=submit novalidate=true>
                 <div class="field">
-                    <label for="login-phone">{t!(i18n, login.phone)}</label>
+                    <label for="login-phone">{crate::tr!(i18n, login.phone)}</label>
                     <input
                         id="login-phone"
                         name="username"
@@ -94,7 +94,7 @@ pub fn LoginPage() -> impl IntoView {
                         prop:value=phone
                         on:input=move |ev| phone.set(event_target_value(&ev))
                     />
-                    <p id="login-phone-hint" class="field-hint">{t!(i18n, login.phone_hint)}</p>
+                    <p id="login-phone-hint" class="field-hint">{crate::tr!(i18n, login.phone_hint)}</p>
                     <p id="login-phone-error" class="field-error" aria-live="polite">
                         {move || match phone_problem.get() {
                             Some(PhoneProblem::Missing) => t_string!(i18n, login.phone_required),
@@ -104,7 +104,7 @@ pub fn LoginPage() -> impl IntoView {
                     </p>
                 </div>
                 <div class="field">
-                    <label for="login-password">{t!(i18n, login.password)}</label>
+                    <label for="login-password">{crate::tr!(i18n, login.password)}</label>
                     <input
                         id="login-password"
                         name="password"
@@ -124,14 +124,14 @@ pub fn LoginPage() -> impl IntoView {
                             prop:checked=show_password
                             on:change=move |ev| show_password.set(event_target_checked(&ev))
                         />
-                        {t!(i18n, login.show_password)}
+                        {crate::tr!(i18n, login.show_password)}
                     </label>
                 </div>
                 {failure}
                 <ActionButton
                     pending=sign_in.pending()
-                    label=move || t!(i18n, login.submit)
-                    busy_label=move || t!(i18n, login.submitting)
+                    label=move || crate::tr!(i18n, login.submit)
+                    busy_label=move || crate::tr!(i18n, login.submitting)
                 />
             </form>
         </section>

@@ -9,9 +9,9 @@ pub fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page">
-            <h1>{t!(i18n, not_found.title)}</h1>
-            <p>{t!(i18n, not_found.body)}</p>
-            <A href=AppRoute::Home.path() attr:class="button">{t!(i18n, not_found.home)}</A>
+            <h1>{crate::tr!(i18n, not_found.title)}</h1>
+            <p>{crate::tr!(i18n, not_found.body)}</p>
+            <A href=AppRoute::Home.path() attr:class="button">{crate::tr!(i18n, not_found.home)}</A>
         </section>
     }
 }

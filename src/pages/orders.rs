@@ -13,11 +13,11 @@ pub fn OrdersPage() -> impl IntoView {
     let orders = LocalResource::new(api::orders);
     view! {
         <section class="page" aria-labelledby="orders-title">
-            <h1 id="orders-title">{t!(i18n, orders.title)}</h1>
+            <h1 id="orders-title">{crate::tr!(i18n, orders.title)}</h1>
             <Transition fallback=|| view! { <Skeleton rows=3 /> }>
                 {move || Suspend::new(async move {
                     match orders.await {
-                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, orders.empty)}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p>{crate::tr!(i18n, orders.empty)}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="order-list">
                                 {list.into_iter().map(|order| view! { <OrderItem order=order /> }).collect_view()}
@@ -40,15 +40,15 @@ fn OrderItem(order: Order) -> impl IntoView {
             <StatusBadge status=order.status />
             <p class="order-no">{t!(i18n, orders.order, oid = oid.to_string())}</p>
             <dl class="figures">
-                <Figure label=move || t!(i18n, orders.amount)><Amount value=order.money /></Figure>
+                <Figure label=move || crate::tr!(i18n, orders.amount)><Amount value=order.money /></Figure>
                 {order.repay_money.map(|total| view! {
-                    <Figure label=move || t!(i18n, orders.to_pay)><Amount value=total /></Figure>
+                    <Figure label=move || crate::tr!(i18n, orders.to_pay)><Amount value=total /></Figure>
                 })}
                 {order.due.map(|due| view! {
-                    <Figure label=move || t!(i18n, orders.due_day)><DayText day=due /></Figure>
+                    <Figure label=move || crate::tr!(i18n, orders.due_day)><DayText day=due /></Figure>
                 })}
             </dl>
-            <A href=AppRoute::Repay(oid).path() attr:class="button">{t!(i18n, orders.open)}</A>
+            <A href=AppRoute::Repay(oid).path() attr:class="button">{crate::tr!(i18n, orders.open)}</A>
         </li>
     }
 }

@@ -72,10 +72,10 @@ fn PayFlow(oid: OrderNo) -> impl IntoView {
     };
     view! {
         <section class="page" aria-labelledby="pay-title">
-            <h1 id="pay-title">{t!(i18n, pay.title)}</h1>
+            <h1 id="pay-title">{crate::tr!(i18n, pay.title)}</h1>
             <p class="order-no">{t!(i18n, pay.order, oid = oid.to_string())}</p>
             <fieldset class="methods" aria-describedby="pay-choice-error">
-                <legend>{t!(i18n, pay.method_group)}</legend>
+                <legend>{crate::tr!(i18n, pay.method_group)}</legend>
                 {move || option(PayType::Stp)}
                 {move || option(PayType::Paycash)}
             </fieldset>
@@ -84,8 +84,8 @@ fn PayFlow(oid: OrderNo) -> impl IntoView {
             </p>
             <ActionButton
                 pending=payment.pending()
-                label=move || t!(i18n, pay.get_reference)
-                busy_label=move || t!(i18n, pay.pending)
+                label=move || crate::tr!(i18n, pay.get_reference)
+                busy_label=move || crate::tr!(i18n, pay.pending)
                 on_press=request
             />
             {move || payment.value().get().and_then(Result::err).map(|error| view! {

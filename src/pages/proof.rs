@@ -43,26 +43,26 @@ fn ProofForm(oid: OrderNo) -> impl IntoView {
     };
     view! {
         <section class="page page-narrow" aria-labelledby="proof-title">
-            <h1 id="proof-title">{t!(i18n, proof.title)}</h1>
+            <h1 id="proof-title">{crate::tr!(i18n, proof.title)}</h1>
             {move || match send.value().get() {
-                Some(Ok(_)) => view! { <p class="notice notice-success" role="status">{t!(i18n, proof.done)}</p> }.into_any(),
+                Some(Ok(_)) => view! { <p class="notice notice-success" role="status">{crate::tr!(i18n, proof.done)}</p> }.into_any(),
                 other => view! {
-                    <p>{t!(i18n, proof.intro)}</p>
+                    <p>{crate::tr!(i18n, proof.intro)}</p>
                     <form class="form" on:submit=submit.clone() novalidate=true>
                         <div class="field">
-                            <label for="proof-utr">{t!(i18n, proof.utr)}</label>
+                            <label for="proof-utr">{crate::tr!(i18n, proof.utr)}</label>
                             <input id="proof-utr" type="text" inputmode="text" autocomplete="off"
                                 prop:value=utr on:input=move |ev| utr.set(event_target_value(&ev)) />
                         </div>
-                        <ImageUpload id="proof-image" label=move || t!(i18n, proof.image) uploaded=image uploading=uploading />
+                        <ImageUpload id="proof-image" label=move || crate::tr!(i18n, proof.image) uploaded=image uploading=uploading />
                         <p class="field-error" aria-live="polite">
                             {move || if empty.get() { t_string!(i18n, proof.need_something) } else { "" }}
                         </p>
                         {other.and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
                         <ActionButton
                             pending=Signal::derive(move || send.pending().get() || uploading.get())
-                            label=move || t!(i18n, proof.submit)
-                            busy_label=move || t!(i18n, proof.pending)
+                            label=move || crate::tr!(i18n, proof.submit)
+                            busy_label=move || crate::tr!(i18n, proof.pending)
                         />
                     </form>
                 }.into_any(),

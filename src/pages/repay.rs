@@ -28,7 +28,7 @@ fn RepayLoader(oid: OrderNo) -> impl IntoView {
     });
     view! {
         <section class="page" aria-labelledby="repay-title">
-            <h1 id="repay-title">{t!(i18n, repay.title)}</h1>
+            <h1 id="repay-title">{crate::tr!(i18n, repay.title)}</h1>
             <p class="order-no">{t!(i18n, repay.order, oid = oid.to_string())}</p>
             <Transition fallback=|| view! { <Skeleton rows=5 /> }>
                 {move || Suspend::new(async move {
@@ -57,11 +57,11 @@ fn RepayDetails(detail: LoanDetail) -> impl IntoView {
     view! {
         <div class=class>
             <StatusBadge status=status />
-            <p class="hero-label">{t!(i18n, repay.amount_now)}</p>
+            <p class="hero-label">{crate::tr!(i18n, repay.amount_now)}</p>
             <p class="hero-amount" data-testid="amount-now"><Amount value=detail.need_repay /></p>
             <dl class="figures">
                 {detail.due.map(|due| view! {
-                    <Figure label=move || t!(i18n, repay.due_day) id="due-day">
+                    <Figure label=move || crate::tr!(i18n, repay.due_day) id="due-day">
                         <DayText day=due />
                     </Figure>
                 })}
@@ -69,30 +69,30 @@ fn RepayDetails(detail: LoanDetail) -> impl IntoView {
             {detail.due.filter(|_| open).map(|due| view! { <Countdown due=due /> })}
         </div>
         <RepayActions oid=detail.order.clone() status=status extension_pending=!bill.delay_unpaid.is_zero() />
-        <h2>{t!(i18n, repay.breakdown)}</h2>
+        <h2>{crate::tr!(i18n, repay.breakdown)}</h2>
         <dl class="figures card">
-            <Figure label=move || t!(i18n, repay.loan_amount) id="loan-amount">
+            <Figure label=move || crate::tr!(i18n, repay.loan_amount) id="loan-amount">
                 <Amount value=bill.money />
             </Figure>
-            <Figure label=move || t!(i18n, repay.interest) id="interest">
+            <Figure label=move || crate::tr!(i18n, repay.interest) id="interest">
                 <Amount value=bill.interest />
             </Figure>
             {(!bill.repay_interest.is_zero()).then(|| view! {
-                <Figure label=move || t!(i18n, repay.repay_interest) id="repay-interest">
+                <Figure label=move || crate::tr!(i18n, repay.repay_interest) id="repay-interest">
                     <Amount value=bill.repay_interest />
                 </Figure>
             })}
             {(status == LoanStatus::Overdue).then(|| view! {
-                <Figure label=move || t!(i18n, repay.overdue) id="overdue">
+                <Figure label=move || crate::tr!(i18n, repay.overdue) id="overdue">
                     <Amount value=bill.overdue />
                 </Figure>
             })}
             {(!bill.delay_unpaid.is_zero()).then(|| view! {
-                <Figure label=move || t!(i18n, repay.extension_unpaid) id="extension-unpaid">
+                <Figure label=move || crate::tr!(i18n, repay.extension_unpaid) id="extension-unpaid">
                     <Amount value=bill.delay_unpaid />
                 </Figure>
             })}
-            <Figure label=move || t!(i18n, repay.repaid) id="repaid">
+            <Figure label=move || crate::tr!(i18n, repay.repaid) id="repaid">
                 <Amount value=bill.repaid />
             </Figure>
         </dl>
@@ -107,25 +107,25 @@ fn RepayActions(oid: OrderNo, status: LoanStatus, extension_pending: bool) -> im
         LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended => view! {
             <div class="actions">
                 <A href=AppRoute::Pay(oid.clone()).path() attr:class="button button-primary">
-                    {t!(i18n, repay.pay)}
+                    {crate::tr!(i18n, repay.pay)}
                 </A>
                 {(!extension_pending).then(|| view! {
                     <A href=AppRoute::Extend(oid.clone()).path() attr:class="button">
-                        {t!(i18n, repay.extend)}
+                        {crate::tr!(i18n, repay.extend)}
                     </A>
                 })}
                 <A href=AppRoute::Proof(oid.clone()).path() attr:class="button button-secondary">
-                    {t!(i18n, repay.proof)}
+                    {crate::tr!(i18n, repay.proof)}
                 </A>
             </div>
         }
         .into_any(),
         LoanStatus::Repaid => view! {
-            <p class="notice notice-success">{t!(i18n, repay.repaid_note)}</p>
+            <p class="notice notice-success">{crate::tr!(i18n, repay.repaid_note)}</p>
         }
         .into_any(),
         LoanStatus::NotLoggedIn | LoanStatus::Unknown(_) => view! {
-            <p class="notice notice-info">{t!(i18n, repay.in_process_note)}</p>
+            <p class="notice notice-info">{crate::tr!(i18n, repay.in_process_note)}</p>
         }
         .into_any(),
     }

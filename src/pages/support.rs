@@ -12,8 +12,8 @@ pub fn SupportPage() -> impl IntoView {
     let support = LocalResource::new(api::support);
     view! {
         <section class="page" aria-labelledby="support-title">
-            <h1 id="support-title">{t!(i18n, support.title)}</h1>
-            <p>{t!(i18n, support.intro)}</p>
+            <h1 id="support-title">{crate::tr!(i18n, support.title)}</h1>
+            <p>{crate::tr!(i18n, support.intro)}</p>
             <Transition fallback=|| view! { <Skeleton rows=1 /> }>
                 {move || Suspend::new(async move {
                     match support.await {
@@ -23,8 +23,8 @@ pub fn SupportPage() -> impl IntoView {
                 })}
             </Transition>
             <div class="actions">
-                <A href=AppRoute::Feedback.path() attr:class="button button-secondary">{t!(i18n, support.feedback)}</A>
-                <A href=AppRoute::Contacts.path() attr:class="button button-secondary">{t!(i18n, support.contacts)}</A>
+                <A href=AppRoute::Feedback.path() attr:class="button button-secondary">{crate::tr!(i18n, support.feedback)}</A>
+                <A href=AppRoute::Contacts.path() attr:class="button button-secondary">{crate::tr!(i18n, support.contacts)}</A>
             </div>
         </section>
     }
@@ -54,10 +54,10 @@ fn SupportLinks(details: Support) -> impl IntoView {
             })}
             {whatsapp.map(|digits| view! {
                 <a class="button" href=format!("https://wa.me/{digits}") target="_blank" rel="noopener noreferrer">
-                    {t!(i18n, support.whatsapp)}
+                    {crate::tr!(i18n, support.whatsapp)}
                 </a>
             })}
         </div>
-        {nothing.then(|| view! { <p>{t!(i18n, support.none)}</p> })}
+        {nothing.then(|| view! { <p>{crate::tr!(i18n, support.none)}</p> })}
     }
 }

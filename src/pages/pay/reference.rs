@@ -52,9 +52,9 @@ pub fn ReferenceCard(
                 })}
                 <h2 class="method-name">{name.clone()}</h2>
             </div>
-            <p class="hero-label">{t!(i18n, pay.amount)}</p>
+            <p class="hero-label">{crate::tr!(i18n, pay.amount)}</p>
             <p class="hero-amount" data-testid="pay-amount"><Amount value=payment.amount /></p>
-            <p class="hero-label" id="reference-label">{t!(i18n, pay.reference)}</p>
+            <p class="hero-label" id="reference-label">{crate::tr!(i18n, pay.reference)}</p>
             <div class="reference-row">
                 <p class="reference" aria-labelledby="reference-label" data-testid="reference">{reference.clone()}</p>
                 <button
@@ -71,7 +71,7 @@ pub fn ReferenceCard(
                         }
                     }
                 >
-                    {t!(i18n, pay.copy)}
+                    {crate::tr!(i18n, pay.copy)}
                 </button>
                 <span role="status" class="copied">
                     {move || match copy_state.get() {
@@ -84,7 +84,7 @@ pub fn ReferenceCard(
             {payment.barcode_image.clone().map(|image| {
                 let reference = reference.clone();
                 view! {
-                    <h3>{t!(i18n, pay.barcode)}</h3>
+                    <h3>{crate::tr!(i18n, pay.barcode)}</h3>
                     <img
                         class="barcode"
                         src=image.as_str().to_owned()
@@ -100,11 +100,11 @@ pub fn ReferenceCard(
             })}
             {expired.then(|| view! {
                 <div class="notice notice-warning" role="alert">
-                    <p>{t!(i18n, pay.expired)}</p>
+                    <p>{crate::tr!(i18n, pay.expired)}</p>
                     <ActionButton
                         pending=renewing
-                        label=move || t!(i18n, pay.new_reference)
-                        busy_label=move || t!(i18n, pay.pending)
+                        label=move || crate::tr!(i18n, pay.new_reference)
+                        busy_label=move || crate::tr!(i18n, pay.pending)
                         on_press=renew
                         secondary=true
                     />
@@ -118,12 +118,12 @@ pub fn ReferenceCard(
                     rel="noopener noreferrer"
                     aria-describedby="checkout-hint"
                 >
-                    {t!(i18n, pay.checkout)}
+                    {crate::tr!(i18n, pay.checkout)}
                 </a>
-                <p id="checkout-hint" class="field-hint">{t!(i18n, pay.checkout_hint)}</p>
+                <p id="checkout-hint" class="field-hint">{crate::tr!(i18n, pay.checkout_hint)}</p>
             })}
             {payment.refused_urls.then(|| view! {
-                <p class="notice notice-warning" role="alert">{t!(i18n, pay.refused_urls)}</p>
+                <p class="notice notice-warning" role="alert">{crate::tr!(i18n, pay.refused_urls)}</p>
             })}
         </div>
     }
