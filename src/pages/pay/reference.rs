@@ -67,6 +67,11 @@ pub fn ReferenceCard(
                             leptos::task::spawn_local(async move {
                                 let ok = copy_text(&reference).await;
                                 copy_state.set(if ok { Copy::Done } else { Copy::Failed });
+                                // The confirmation fades so a second copy is confirmed again.
+                                set_timeout(
+                                    move || copy_state.set(Copy::Idle),
+                                    std::time::Duration::from_secs(4),
+                                );
                             });
                         }
                     }
