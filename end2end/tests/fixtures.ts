@@ -3,7 +3,7 @@
  * catalogs (so tests assert against `locales/*.json`, never copied strings),
  * logging in through the real login page, and named screenshots.
  */
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -304,4 +304,38 @@ export function cents(amount: string | number): number {
   const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(amount).trim());
   if (!m) throw new Error(`not an amount: ${amount}`);
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** Escapes `s` for use inside a RegExp. */
+export function reEscape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The status badge (`data-testid="status"`) inside `scope` says `status.<key>`
+ * in words; its decorative symbol (aria-hidden, not a letter) may precede it.
+ */
+export async function expectStatus(scope: Page | Locator, lang: Lang, key: string): Promise<void> {
+  await expect(scope.getByTestId('status')).toHaveText(new RegExp(`^[^\\p{L}]*${reEscape(t(lang, `status.${key}`))}$`, 'u'));
+}
+
+/**
+ * The borrower is on `path` (a bare app path) and logged in; the session
+ * ends (cookies cleared) and `act` runs (a reload, a tap): the app must go to
+ * login with the "session ended" notice and, after logging in, come back to
+ * `path`. `lang` is the language chosen earlier (remembered by the app).
+ */
+export async function expectSessionRoundTrip(
+  page: Page,
+  lang: Lang,
+  username: string,
+  path: string,
+  act: () => Promise<void>,
+): Promise<void> {
+  await page.context().clearCookies();
+  await act();
+  await expect(page).toHaveURL((u) => u.pathname.endsWith('/login') && u.searchParams.get('expired') === '1');
+  await expect(page.getByText(t(lang, 'login.expired_notice'))).toBeVisible();
+  await fillLogin(page, lang, username, DEMO_PASSWORD);
+  await expect(page).toHaveURL((u) => u.pathname.endsWith(path));
 }

@@ -4,7 +4,7 @@
  */
 import {
   test, expect, t, shot, LANGS, DEMO, seedAccount, serverToday, money, cents, percent, dayText, daysBetween,
-  loginTo, open, type Lang, type SeedAccount,
+  loginTo, open, expectStatus, type Lang, type SeedAccount,
 } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -48,7 +48,7 @@ for (const lang of LANGS) {
       const today = await serverToday(sandbox);
       await loginTo(page, lang, acc.username, './');
       const card = page.getByTestId('loan-card');
-      await expect(card.getByTestId('status')).toHaveText(t(lang, 'status.due'));
+      await expectStatus(card, lang, 'due');
       await expect(card.getByTestId('amount-due')).toHaveText(money(acc.need_repay));
       await expect(card.getByTestId('due-day').getByRole('term')).toHaveText(t(lang, 'home.due_day'));
       await expect(card.getByTestId('due-day').getByRole('definition')).toHaveText(dayText(lang, acc.due_day));
@@ -64,7 +64,7 @@ for (const lang of LANGS) {
       const today = await serverToday(sandbox);
       await loginTo(page, lang, acc.username, './');
       const card = page.getByTestId('loan-card');
-      await expect(card.getByTestId('status')).toHaveText(t(lang, 'status.overdue'));
+      await expectStatus(card, lang, 'overdue');
       await expect(card.getByTestId('amount-due')).toHaveText(money(acc.need_repay));
       await expect(card.getByTestId('countdown')).toHaveText(t(lang, 'repay.days_overdue', { days: daysBetween(acc.due_day, today) }));
       await expect(card.getByTestId('due-day').getByRole('definition')).toHaveText(dayText(lang, acc.due_day));
@@ -77,7 +77,7 @@ for (const lang of LANGS) {
       const acc = await seedAccount(sandbox, DEMO.extended);
       await loginTo(page, lang, acc.username, './');
       const card = page.getByTestId('loan-card');
-      await expect(card.getByTestId('status')).toHaveText(t(lang, 'status.extended'));
+      await expectStatus(card, lang, 'extended');
       await expect(card.getByTestId('amount-due')).toHaveText(money(acc.need_repay));
       await expect(card.getByTestId('due-day').getByRole('term')).toHaveText(t(lang, 'home.new_due_day'));
       await expect(card.getByTestId('due-day').getByRole('definition')).toHaveText(dayText(lang, acc.due_day));
@@ -93,7 +93,7 @@ for (const lang of LANGS) {
       const card = page.getByTestId('loan-card');
       await expect(card.getByRole('heading', { name: t(lang, 'home.in_process_title') })).toBeVisible();
       await expect(card.getByText(t(lang, 'home.in_process_body'))).toBeVisible();
-      await expect(card.getByTestId('status')).toHaveText(t(lang, 'status.in_process'));
+      await expectStatus(card, lang, 'in_process');
       await expect(card.getByTestId('loan-amount').getByRole('definition')).toHaveText(money(acc.money));
       await expect(page.getByRole('main').getByRole('link', { name: t(lang, 'home.pay'), exact: true })).toHaveCount(0);
       await expect(page.getByRole('main').getByRole('link', { name: t(lang, 'home.extend'), exact: true })).toHaveCount(0);
@@ -105,7 +105,7 @@ for (const lang of LANGS) {
       const acc = await seedAccount(sandbox, DEMO.repaid);
       await loginTo(page, lang, acc.username, './');
       const card = page.getByTestId('loan-card');
-      await expect(card.getByTestId('status')).toHaveText(t(lang, 'status.repaid'));
+      await expectStatus(card, lang, 'repaid');
       await expect(card.getByRole('heading', { name: t(lang, 'home.repaid_title') })).toBeVisible();
       await expect(card.getByTestId('next-loan').getByRole('definition')).toHaveText(money(cents(acc.next_loan)));
       await expect(card.getByTestId('next-loan-period').getByRole('definition')).toHaveText(t(lang, 'home.offer_term_days', { days: acc.next_loan_period }));
@@ -119,7 +119,7 @@ for (const lang of LANGS) {
       expect(after.status).toBe(0);
       expect(after.money).toBe(cents(acc.next_loan));
       const today = await serverToday(sandbox);
-      await expect(card.getByTestId('status')).toHaveText(t(lang, 'status.due'));
+      await expectStatus(card, lang, 'due');
       await expect(card.getByTestId('amount-due')).toHaveText(money(after.need_repay));
       await expect(card.getByTestId('due-day').getByRole('definition')).toHaveText(dayText(lang, after.due_day));
       await expect(card.getByTestId('countdown')).toHaveText(t(lang, 'repay.days_left', { days: daysBetween(today, after.due_day) }));
@@ -138,7 +138,7 @@ for (const lang of LANGS) {
       await expect(card.getByText(t(lang, 'status.awaiting'))).toBeVisible();
       await shot(page, `home-awaiting-${lang}`);
       await page.getByRole('button', { name: t(lang, 'home.confirm'), exact: true }).click();
-      await expect(card.getByTestId('status')).toHaveText(t(lang, 'status.due'));
+      await expectStatus(card, lang, 'due');
       await expect(card.getByTestId('amount-due')).toHaveText(money(acc.need_repay));
       await expect(card.getByTestId('due-day').getByRole('definition')).toHaveText(dayText(lang, acc.due_day));
       await expect(page.getByRole('button', { name: t(lang, 'home.confirm'), exact: true })).toHaveCount(0);

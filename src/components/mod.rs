@@ -8,6 +8,7 @@ mod figure;
 mod image_upload;
 mod lang_switch;
 mod layout;
+mod loader;
 mod skeleton;
 mod status_badge;
 
@@ -19,5 +20,6 @@ pub use figure::Figure;
 pub use image_upload::ImageUpload;
 pub use lang_switch::LangSwitch;
 pub use layout::Layout;
+pub use loader::Loader;
 pub use skeleton::Skeleton;
 pub use status_badge::StatusBadge;

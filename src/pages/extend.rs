@@ -1,5 +1,5 @@
 use crate::api::{self, DelayDetail, LoanStatus, OrderNo};
-use crate::components::{ActionButton, Amount, DayText, ErrorView, Figure, Skeleton, StatusBadge};
+use crate::components::{ActionButton, Amount, DayText, ErrorView, Figure, Loader, StatusBadge};
 use crate::i18n::*;
 use crate::pages::NotFoundPage;
 use crate::routes::{use_order_param, AppRoute};
@@ -31,16 +31,7 @@ fn ExtendLoader(oid: OrderNo) -> impl IntoView {
         <section class="page" aria-labelledby="extend-title">
             <h1 id="extend-title">{crate::tr!(i18n, extend.title)}</h1>
             <p class="order-no">{t!(i18n, repay.order, oid = oid.to_string())}</p>
-            <Transition fallback=|| view! { <Skeleton rows=5 /> }>
-                {move || Suspend::new(async move {
-                    match detail.await {
-                        Ok(detail) => view! { <ExtendDetails detail=detail /> }.into_any(),
-                        Err(error) => view! {
-                            <ErrorView error=error retry=move |_| detail.refetch() />
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Loader resource=detail rows=5 view=|detail| view! { <ExtendDetails detail=detail /> }.into_any() />
         </section>
     }
 }

@@ -1,6 +1,6 @@
 use crate::api::{self, CurrentLoan, Home, LoanStatus, Offer};
 use crate::components::{
-    ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Skeleton, StatusBadge,
+    ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Loader, StatusBadge,
 };
 use crate::i18n::*;
 use crate::routes::AppRoute;
@@ -11,34 +11,40 @@ use leptos_router::components::A;
 /// `/`: the public offer when logged out, else the current loan's card.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let i18n = use_i18n();
-    let session = use_session();
     let home = LocalResource::new(api::loans);
-    let reload = Callback::new(move |_: ()| home.refetch());
+    // Cards that change the loan (confirm, apply again) reload the page's data.
+    provide_context(Reload(Callback::new(move |_: ()| home.refetch())));
     view! {
         <section class="page" aria-labelledby="home-title">
-            <Transition fallback=|| view! { <h1 id="home-title">{crate::tr!(use_i18n(), home.title)}</h1><Skeleton /> }>
-                {move || Suspend::new(async move {
-                    match home.await {
-                        Ok(Home::Offer(offer)) => {
-                            session.logged_in.set(Some(false));
-                            view! { <OfferCard offer=offer /> }.into_any()
-                        }
-                        Ok(Home::Loan(loan)) => {
-                            session.logged_in.set(Some(true));
-                            view! {
-                                <h1 id="home-title">{crate::tr!(i18n, home.title)}</h1>
-                                <LoanCard loan=loan reload=reload />
-                            }.into_any()
-                        }
-                        Err(error) => view! {
-                            <h1 id="home-title">{crate::tr!(i18n, home.title)}</h1>
-                            <ErrorView error=error retry=reload />
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Loader resource=home view=|home| view! { <HomeView home=home /> }.into_any() />
         </section>
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Reload(Callback<()>);
+
+fn reload() -> Callback<()> {
+    use_context::<Reload>().map_or_else(|| Callback::new(|_| {}), |r| r.0)
+}
+
+#[component]
+fn HomeView(home: Home) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    match home {
+        Home::Offer(offer) => {
+            session.logged_in.set(Some(false));
+            view! { <OfferCard offer=offer /> }.into_any()
+        }
+        Home::Loan(loan) => {
+            session.logged_in.set(Some(true));
+            view! {
+                <h1 id="home-title">{crate::tr!(i18n, home.title)}</h1>
+                <LoanCard loan=loan />
+            }
+            .into_any()
+        }
     }
 }
 
@@ -80,13 +86,13 @@ fn OfferCard(offer: Offer) -> impl IntoView {
 
 /// One card per loan state (Q7), each leading to that loan's pages.
 #[component]
-fn LoanCard(loan: CurrentLoan, reload: Callback<()>) -> impl IntoView {
+fn LoanCard(loan: CurrentLoan) -> impl IntoView {
     match (loan.status, loan.confirmed) {
-        (LoanStatus::Due, false) => view! { <AwaitingCard loan=loan reload=reload /> }.into_any(),
+        (LoanStatus::Due, false) => view! { <AwaitingCard loan=loan /> }.into_any(),
         (LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended, _) => {
             view! { <OpenLoanCard loan=loan /> }.into_any()
         }
-        (LoanStatus::Repaid, _) => view! { <RepaidCard loan=loan reload=reload /> }.into_any(),
+        (LoanStatus::Repaid, _) => view! { <RepaidCard loan=loan /> }.into_any(),
         (LoanStatus::NotLoggedIn | LoanStatus::Unknown(_), _) => {
             view! { <InProcessCard loan=loan /> }.into_any()
         }
@@ -135,8 +141,9 @@ fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
 
 /// Repaid: the next-loan offer as sent, and applying again.
 #[component]
-fn RepaidCard(loan: CurrentLoan, reload: Callback<()>) -> impl IntoView {
+fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
+    let reload = reload();
     let reloan = Action::new_local(|_: &()| api::re_loan());
     Effect::new(move |_| {
         if let Some(Ok(_)) = reloan.value().get() {
@@ -176,8 +183,9 @@ fn RepaidCard(loan: CurrentLoan, reload: Callback<()>) -> impl IntoView {
 
 /// A loan offered but not yet confirmed by the borrower (`confirm: 0`).
 #[component]
-fn AwaitingCard(loan: CurrentLoan, reload: Callback<()>) -> impl IntoView {
+fn AwaitingCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
+    let reload = reload();
     let confirm = Action::new_local(|_: &()| api::apply());
     Effect::new(move |_| {
         if let Some(Ok(_)) = confirm.value().get() {

@@ -1,5 +1,5 @@
 use crate::api::{self, Order};
-use crate::components::{Amount, DayText, ErrorView, Figure, Skeleton, StatusBadge};
+use crate::components::{Amount, DayText, Figure, Loader, StatusBadge};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
@@ -14,21 +14,23 @@ pub fn OrdersPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="orders-title">
             <h1 id="orders-title">{crate::tr!(i18n, orders.title)}</h1>
-            <Transition fallback=|| view! { <Skeleton rows=3 /> }>
-                {move || Suspend::new(async move {
-                    match orders.await {
-                        Ok(list) if list.is_empty() => view! { <p>{crate::tr!(i18n, orders.empty)}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="order-list">
-                                {list.into_iter().map(|order| view! { <OrderItem order=order /> }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorView error=error retry=move |_| orders.refetch() /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Loader resource=orders rows=3 view=|list| view! { <OrderList list=list /> }.into_any() />
         </section>
     }
+}
+
+#[component]
+fn OrderList(list: Vec<Order>) -> impl IntoView {
+    let i18n = use_i18n();
+    if list.is_empty() {
+        return view! { <p>{crate::tr!(i18n, orders.empty)}</p> }.into_any();
+    }
+    view! {
+        <ul class="order-list">
+            {list.into_iter().map(|order| view! { <OrderItem order=order /> }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 #[component]

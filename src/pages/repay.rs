@@ -1,5 +1,5 @@
 use crate::api::{self, LoanDetail, LoanStatus, OrderNo};
-use crate::components::{Amount, Countdown, DayText, ErrorView, Figure, Skeleton, StatusBadge};
+use crate::components::{Amount, Countdown, DayText, Figure, Loader, StatusBadge};
 use crate::i18n::*;
 use crate::pages::NotFoundPage;
 use crate::routes::{use_order_param, AppRoute};
@@ -30,16 +30,7 @@ fn RepayLoader(oid: OrderNo) -> impl IntoView {
         <section class="page" aria-labelledby="repay-title">
             <h1 id="repay-title">{crate::tr!(i18n, repay.title)}</h1>
             <p class="order-no">{t!(i18n, repay.order, oid = oid.to_string())}</p>
-            <Transition fallback=|| view! { <Skeleton rows=5 /> }>
-                {move || Suspend::new(async move {
-                    match detail.await {
-                        Ok(detail) => view! { <RepayDetails detail=detail /> }.into_any(),
-                        Err(error) => view! {
-                            <ErrorView error=error retry=move |_| detail.refetch() />
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Loader resource=detail rows=5 view=|detail| view! { <RepayDetails detail=detail /> }.into_any() />
         </section>
     }
 }

@@ -1,5 +1,5 @@
 use crate::api::{self, Support};
-use crate::components::{ErrorView, Skeleton};
+use crate::components::Loader;
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
@@ -14,14 +14,7 @@ pub fn SupportPage() -> impl IntoView {
         <section class="page" aria-labelledby="support-title">
             <h1 id="support-title">{crate::tr!(i18n, support.title)}</h1>
             <p>{crate::tr!(i18n, support.intro)}</p>
-            <Transition fallback=|| view! { <Skeleton rows=1 /> }>
-                {move || Suspend::new(async move {
-                    match support.await {
-                        Ok(details) => view! { <SupportLinks details=details /> }.into_any(),
-                        Err(error) => view! { <ErrorView error=error retry=move |_| support.refetch() /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Loader resource=support rows=1 view=|details| view! { <SupportLinks details=details /> }.into_any() />
             <div class="actions">
                 <A href=AppRoute::Feedback.path() attr:class="button button-secondary">{crate::tr!(i18n, support.feedback)}</A>
                 <A href=AppRoute::Contacts.path() attr:class="button button-secondary">{crate::tr!(i18n, support.contacts)}</A>
