@@ -47,6 +47,9 @@ pub fn App(
 fn Shell(locale: Locale, base: String) -> impl IntoView {
     let i18n = use_i18n();
     i18n.set_locale(locale);
+    // The provider's own first effect resets the locale to the device's
+    // language; this one is created later, so it runs later and wins.
+    Effect::new(move |_| i18n.set_locale(locale));
     boot::follow_locale(i18n);
     Session::provide(base.clone());
     view! {
