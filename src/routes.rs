@@ -84,6 +84,37 @@ pub fn strip_base<'a>(base: &str, path: &'a str) -> &'a str {
     }
 }
 
+/// The `?next=` value as a path. The router hands query values over decoded
+/// after a full page load but still encoded after an in-app navigation, so
+/// a value that still holds `%XX` escapes is decoded once more. App paths
+/// never contain a literal `%`, so this can't damage one.
+pub fn next_path(raw: &str) -> Option<String> {
+    let decoded = if raw.contains('%') {
+        percent_decode(raw)?
+    } else {
+        raw.to_owned()
+    };
+    safe_next(&decoded).map(str::to_owned)
+}
+
+/// Decodes `%XX` escapes (UTF-8); `None` on a malformed escape or bytes.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Percent-encodes a query component (RFC 3986 unreserved characters kept).
 pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -152,6 +183,26 @@ mod tests {
             .path(),
             "/login"
         );
+    }
+
+    #[test]
+    fn next_is_decoded_once_and_checked() {
+        let encoded = AppRoute::Login {
+            next: Some("/extend/1?lang=en".to_owned()),
+            expired: true,
+        }
+        .path();
+        let raw = encoded
+            .trim_start_matches("/login?next=")
+            .trim_end_matches("&expired=1");
+        assert_eq!(next_path(raw).as_deref(), Some("/extend/1?lang=en"));
+        assert_eq!(
+            next_path("/extend/1?lang=en").as_deref(),
+            Some("/extend/1?lang=en")
+        );
+        assert_eq!(next_path("%2F%2Fevil.example"), None);
+        assert_eq!(next_path("/x%zz"), None);
+        assert_eq!(percent_decode("/se%C3%B1al").as_deref(), Some("/señal"));
     }
 
     #[test]

@@ -39,14 +39,16 @@ pub fn use_login_redirect() -> impl Fn() + Clone {
     let navigate = use_navigate();
     move || {
         session.logged_in.set(Some(false));
-        let here = format!(
-            "{}{}",
-            strip_base(
-                &session.base.get_value(),
-                &location.pathname.get_untracked()
-            ),
-            location.search.get_untracked()
-        );
+        let path = location.pathname.get_untracked();
+        let path = strip_base(&session.base.get_value(), &path);
+        // The router gives the query without its `?`.
+        let search = location.search.get_untracked();
+        let search = search.trim_start_matches('?');
+        let here = if search.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{search}")
+        };
         let target = AppRoute::Login {
             next: Some(here),
             expired: true,

@@ -1,7 +1,7 @@
 use crate::api::{self, ApiError};
 use crate::components::{ActionButton, ErrorView};
 use crate::i18n::*;
-use crate::routes::safe_next;
+use crate::routes::next_path;
 use crate::session::use_session;
 use crate::validate;
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ pub fn LoginPage() -> impl IntoView {
         if let Some(Ok(())) = sign_in.value().get() {
             session.logged_in.set(Some(true));
             let next = query.read_untracked().get("next").unwrap_or_default();
-            let target = safe_next(&next).unwrap_or("/").to_owned();
+            let target = next_path(&next).unwrap_or_else(|| "/".to_owned());
             navigate(
                 &target,
                 NavigateOptions {
