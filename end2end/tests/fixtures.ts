@@ -265,11 +265,22 @@ export function withLang(pathAndQuery: string, lang: Lang): string {
 /** Opens an app path in `lang` (`?lang=` wins over everything and is remembered). */
 export async function open(page: Page, pathAndQuery: string, lang: Lang): Promise<void> {
   await page.goto(withLang(pathAndQuery, lang));
+  await expectLang(page, lang);
+}
+
+/**
+ * The page is in `lang` (`<html lang>`), checked quickly so that a wrong
+ * language fails at once with a clear message instead of a 30 s wait for
+ * a label in the other language.
+ */
+export async function expectLang(page: Page, lang: Lang): Promise<void> {
+  await expect(page.locator('html'), `the app should be in "${lang}"`).toHaveAttribute('lang', lang, { timeout: 5_000 });
 }
 
 /** Logs in through the login page in `lang`, then opens `path` (if given) in the same language. */
 export async function loginTo(page: Page, lang: Lang, username: string, path?: string): Promise<void> {
   await page.goto(withLang('login', lang));
+  await expectLang(page, lang);
   await fillLogin(page, lang, username, DEMO_PASSWORD);
   await page.waitForURL((url) => !url.pathname.endsWith('/login'));
   if (path !== undefined) await open(page, path, lang);
@@ -335,6 +346,7 @@ export async function expectSessionRoundTrip(
   await page.context().clearCookies();
   await act();
   await expect(page).toHaveURL((u) => u.pathname.endsWith('/login') && u.searchParams.get('expired') === '1');
+  await expectLang(page, lang);
   await expect(page.getByText(t(lang, 'login.expired_notice'))).toBeVisible();
   await fillLogin(page, lang, username, DEMO_PASSWORD);
   await expect(page).toHaveURL((u) => u.pathname.endsWith(path));

@@ -3,7 +3,7 @@
  * /repay/:oid), errors in place, and deep links that survive a trip to login.
  */
 import {
-  test, expect, t, shot, LANGS, DEMO, DEMO_PASSWORD, seedAccount, money, dayText, withLang, fillLogin,
+  test, expect, t, shot, LANGS, DEMO, DEMO_PASSWORD, seedAccount, money, dayText, withLang, fillLogin, expectLang,
 } from './fixtures';
 
 for (const lang of LANGS) {
@@ -12,6 +12,7 @@ for (const lang of LANGS) {
       await sandbox.reset();
       const acc = await seedAccount(sandbox, DEMO.overdue);
       await page.goto(withLang('login', lang));
+      await expectLang(page, lang);
       await expect(page.getByRole('heading', { level: 1, name: t(lang, 'login.title') })).toBeVisible();
       await shot(page, `login-form-${lang}`);
       await fillLogin(page, lang, acc.username, DEMO_PASSWORD);
@@ -32,6 +33,7 @@ for (const lang of LANGS) {
       expect(serverMessage.length).toBeGreaterThan(0);
 
       await page.goto(withLang('login', lang));
+      await expectLang(page, lang);
       await fillLogin(page, lang, DEMO.due, 'wrong-pass');
       await expect(page.getByRole('alert').filter({ hasText: serverMessage })).toBeVisible();
       await expect(page).toHaveURL(/\/login/);
@@ -46,6 +48,7 @@ for (const lang of LANGS) {
         if (r.url().includes('/Index/ajaxSignIn')) signIns.push(r.url());
       });
       await page.goto(withLang('login', lang));
+      await expectLang(page, lang);
       const phone = page.getByLabel(t(lang, 'login.phone'), { exact: true });
       const password = page.getByLabel(t(lang, 'login.password'), { exact: true });
       const submit = page.getByRole('button', { name: t(lang, 'login.submit'), exact: true });
@@ -78,6 +81,7 @@ for (const lang of LANGS) {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.goto(`repay/${acc.order_number}`);
       await expect(page).toHaveURL(/\/login\?/);
+      await expectLang(page, lang);
       await expect(page.getByText(t(lang, 'login.expired_notice'))).toBeVisible();
       await shot(page, `login-from-deep-link-${lang}`);
       await fillLogin(page, lang, acc.username, DEMO_PASSWORD);
@@ -91,6 +95,7 @@ for (const lang of LANGS) {
       const acc = await seedAccount(sandbox, DEMO.extended);
       await page.goto(`extend/${acc.order_number}?from=app&lang=${lang}`);
       await expect(page).toHaveURL(/\/login\?/);
+      await expectLang(page, lang);
       await fillLogin(page, lang, acc.username, DEMO_PASSWORD);
       await expect(page).toHaveURL((u) => u.pathname === `/extend/${acc.order_number}` && u.searchParams.get('from') === 'app');
       await expect(page.getByRole('heading', { level: 1, name: t(lang, 'extend.title') })).toBeVisible();

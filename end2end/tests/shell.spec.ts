@@ -5,7 +5,7 @@
  */
 import {
   test, expect, t, shot, LANGS, DEMO, DEMO_PASSWORD, Sandbox, seedAccount, money, dayText, loginTo, fillLogin,
-  withLang, appRoot, type Lang,
+  withLang, appRoot, expectLang, type Lang,
 } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -77,6 +77,7 @@ for (const lang of LANGS) {
       await loginTo(page, lang, DEMO.due);
       for (const path of ['no-such-page', 'repay/2026112014035297833261!', 'extend/' + '9'.repeat(65), 'repay/12%2034']) {
         await page.goto(withLang(path, lang));
+        await expectLang(page, lang);
         await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(t(lang, 'not_found.title'));
         await expect(page.getByText(t(lang, 'not_found.body'))).toBeVisible();
         const home = page.getByRole('main').getByRole('link', { name: t(lang, 'not_found.home'), exact: true });

@@ -1,10 +1,10 @@
 use crate::api::ApiError;
+use crate::components::Link;
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::session::use_login_redirect;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-use leptos_router::components::A;
 
 /// The translated sentence for an error: what happened and what to do.
 pub fn error_text(i18n: I18nContext<Locale>, error: &ApiError) -> String {
@@ -54,14 +54,14 @@ pub fn ErrorView(
                     </button>
                 })}
                 {(error == ApiError::SessionExpired).then(|| view! {
-                    <A href=AppRoute::Login { next: None, expired: false }.path() attr:class="button">
+                    <Link to=AppRoute::Login { next: None, expired: false } class="button">
                         {crate::tr!(i18n, errors.login_again)}
-                    </A>
+                    </Link>
                 })}
                 {needs_support.then(|| view! {
-                    <A href=AppRoute::Support.path() attr:class="button button-secondary">
+                    <Link to=AppRoute::Support class="button button-secondary">
                         {crate::tr!(i18n, errors.contact_support)}
-                    </A>
+                    </Link>
                 })}
             </div>
         </div>

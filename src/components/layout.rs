@@ -1,10 +1,10 @@
 use super::LangSwitch;
 use crate::api;
+use crate::components::Link;
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::session::{use_go, use_session};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The frame of every page: skip link, header with the language switch,
 /// the page itself, and the main menu.
@@ -24,23 +24,23 @@ pub fn Layout(children: Children) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{crate::tr!(i18n, skip_to_content)}</a>
         <header class="app-header">
-            <A href=AppRoute::Home.path() attr:class="brand">
+            <Link to=AppRoute::Home class="brand">
                 <span class="brand-mark" aria-hidden="true">"C"</span>
                 {crate::tr!(i18n, app_name)}
-            </A>
+            </Link>
             <LangSwitch />
         </header>
         <main id="main" tabindex="-1">{children()}</main>
         <nav class="app-nav" aria-label=move || t_string!(i18n, nav.label)>
-            <A href=AppRoute::Home.path() exact=true>{crate::tr!(i18n, nav.home)}</A>
-            <A href=AppRoute::Orders.path()>{crate::tr!(i18n, nav.orders)}</A>
-            <A href=AppRoute::Support.path()>{crate::tr!(i18n, nav.support)}</A>
+            <Link to=AppRoute::Home exact=true>{crate::tr!(i18n, nav.home)}</Link>
+            <Link to=AppRoute::Orders>{crate::tr!(i18n, nav.orders)}</Link>
+            <Link to=AppRoute::Support>{crate::tr!(i18n, nav.support)}</Link>
             <Show
                 when=move || session.logged_in.get() == Some(true)
                 fallback=move || view! {
-                    <A href=AppRoute::Login { next: None, expired: false }.path()>
+                    <Link to=AppRoute::Login { next: None, expired: false }>
                         {crate::tr!(i18n, nav.login)}
-                    </A>
+                    </Link>
                 }
             >
                 <button

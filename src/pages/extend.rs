@@ -1,11 +1,11 @@
 use crate::api::{self, DelayDetail, LoanStatus, OrderNo};
+use crate::components::Link;
 use crate::components::{ActionButton, Amount, DayText, ErrorView, Figure, Loader, StatusBadge};
 use crate::i18n::*;
 use crate::pages::NotFoundPage;
 use crate::routes::{use_order_param, AppRoute};
 use leptos::html::{Button, Dialog};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// `/extend/:oid`: the former H5 extension page (from `/Repay/loanDelay`).
 #[component]
@@ -110,9 +110,9 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
                 <div class="notice notice-success" role="status" data-testid="extension-done">
                     <p class="notice-title">{crate::tr!(i18n, extend.done_title)}</p>
                     <p>{move || t_string!(i18n, extend.done_body, day = day_text(), fee = fee_text())}</p>
-                    <A href=AppRoute::Pay(oid.clone()).path() attr:class="button button-primary button-block">
+                    <Link to=AppRoute::Pay(oid.clone()) class="button button-primary button-block">
                         {crate::tr!(i18n, extend.pay_fee)}
-                    </A>
+                    </Link>
                 </div>
             }.into_any(),
             other => view! {

@@ -1,4 +1,5 @@
 use crate::api::{self, CurrentLoan, Home, LoanStatus, Offer};
+use crate::components::Link;
 use crate::components::{
     ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Loader, StatusBadge,
 };
@@ -6,7 +7,6 @@ use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// `/`: the public offer when logged out, else the current loan's card.
 #[component]
@@ -78,9 +78,9 @@ fn OfferCard(offer: Offer) -> impl IntoView {
                 })}
             </ul>
         </div>
-        <A href=AppRoute::Login { next: None, expired: false }.path() attr:class="button button-primary button-block">
+        <Link to=AppRoute::Login { next: None, expired: false } class="button button-primary button-block">
             {crate::tr!(i18n, home.offer_login)}
-        </A>
+        </Link>
     }
 }
 
@@ -132,9 +132,9 @@ fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
             </dl>
         </div>
         <div class="actions">
-            <A href=AppRoute::Pay(oid.clone()).path() attr:class="button button-primary">{crate::tr!(i18n, home.pay)}</A>
-            <A href=AppRoute::Extend(oid.clone()).path() attr:class="button">{crate::tr!(i18n, home.extend)}</A>
-            <A href=AppRoute::Repay(oid).path() attr:class="button button-secondary">{crate::tr!(i18n, home.details)}</A>
+            <Link to=AppRoute::Pay(oid.clone()) class="button button-primary">{crate::tr!(i18n, home.pay)}</Link>
+            <Link to=AppRoute::Extend(oid.clone()) class="button">{crate::tr!(i18n, home.extend)}</Link>
+            <Link to=AppRoute::Repay(oid) class="button button-secondary">{crate::tr!(i18n, home.details)}</Link>
         </div>
     }
 }

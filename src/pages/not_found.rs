@@ -1,7 +1,7 @@
+use crate::components::Link;
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Any path that is not in the route table.
 #[component]
@@ -11,7 +11,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="page">
             <h1>{crate::tr!(i18n, not_found.title)}</h1>
             <p>{crate::tr!(i18n, not_found.body)}</p>
-            <A href=AppRoute::Home.path() attr:class="button">{crate::tr!(i18n, not_found.home)}</A>
+            <Link to=AppRoute::Home class="button">{crate::tr!(i18n, not_found.home)}</Link>
         </section>
     }
 }

@@ -1,9 +1,9 @@
 use crate::api::{self, Order};
+use crate::components::Link;
 use crate::components::{Amount, DayText, Figure, Loader, StatusBadge};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// `/orders`: the borrower's loans, newest first (`/Repay/orders`; the
 /// session cookie identifies them, no password is re-sent: Q8).
@@ -50,7 +50,7 @@ fn OrderItem(order: Order) -> impl IntoView {
                     <Figure label=move || crate::tr!(i18n, orders.due_day)><DayText day=due /></Figure>
                 })}
             </dl>
-            <A href=AppRoute::Repay(oid).path() attr:class="button">{crate::tr!(i18n, orders.open)}</A>
+            <Link to=AppRoute::Repay(oid) class="button">{crate::tr!(i18n, orders.open)}</Link>
         </li>
     }
 }

@@ -1,10 +1,10 @@
 use crate::api::{self, LoanDetail, LoanStatus, OrderNo};
+use crate::components::Link;
 use crate::components::{Amount, Countdown, DayText, Figure, Loader, StatusBadge};
 use crate::i18n::*;
 use crate::pages::NotFoundPage;
 use crate::routes::{use_order_param, AppRoute};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// `/repay/:oid`: the former H5 repayment page (from `/Repay/loanDetail`).
 #[component]
@@ -97,17 +97,17 @@ fn RepayActions(oid: OrderNo, status: LoanStatus, extension_pending: bool) -> im
     match status {
         LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended => view! {
             <div class="actions">
-                <A href=AppRoute::Pay(oid.clone()).path() attr:class="button button-primary">
+                <Link to=AppRoute::Pay(oid.clone()) class="button button-primary">
                     {crate::tr!(i18n, repay.pay)}
-                </A>
+                </Link>
                 {(!extension_pending).then(|| view! {
-                    <A href=AppRoute::Extend(oid.clone()).path() attr:class="button">
+                    <Link to=AppRoute::Extend(oid.clone()) class="button">
                         {crate::tr!(i18n, repay.extend)}
-                    </A>
+                    </Link>
                 })}
-                <A href=AppRoute::Proof(oid.clone()).path() attr:class="button button-secondary">
+                <Link to=AppRoute::Proof(oid.clone()) class="button button-secondary">
                     {crate::tr!(i18n, repay.proof)}
-                </A>
+                </Link>
             </div>
         }
         .into_any(),

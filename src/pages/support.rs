@@ -1,9 +1,9 @@
 use crate::api::{self, Support};
+use crate::components::Link;
 use crate::components::Loader;
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// `/support`: how to reach customer service (`/Index/contact`).
 #[component]
@@ -16,8 +16,8 @@ pub fn SupportPage() -> impl IntoView {
             <p>{crate::tr!(i18n, support.intro)}</p>
             <Loader resource=support rows=1 view=|details| view! { <SupportLinks details=details /> }.into_any() />
             <div class="actions">
-                <A href=AppRoute::Feedback.path() attr:class="button button-secondary">{crate::tr!(i18n, support.feedback)}</A>
-                <A href=AppRoute::Contacts.path() attr:class="button button-secondary">{crate::tr!(i18n, support.contacts)}</A>
+                <Link to=AppRoute::Feedback class="button button-secondary">{crate::tr!(i18n, support.feedback)}</Link>
+                <Link to=AppRoute::Contacts class="button button-secondary">{crate::tr!(i18n, support.contacts)}</Link>
             </div>
         </section>
     }
