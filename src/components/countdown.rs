@@ -20,7 +20,10 @@ pub fn Countdown(
     view! {
         <p class=class data-testid="countdown">
             {move || match days {
+                // One day is the only count whose wording differs in es and en.
                 0 => t_string!(i18n, repay.due_today).to_owned(),
+                1 => t_string!(i18n, repay.days_left_one).to_owned(),
+                -1 => t_string!(i18n, repay.days_overdue_one).to_owned(),
                 d if d > 0 => t_string!(i18n, repay.days_left, days = d),
                 d => t_string!(i18n, repay.days_overdue, days = -d),
             }}
