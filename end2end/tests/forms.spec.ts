@@ -1,0 +1,96 @@
+/**
+ * The pages the repayment path leads to: proof of payment (with a photo
+ * upload), loan history, feedback and reference contacts. Each submission
+ * must reach the sandbox exactly as the borrower typed it.
+ */
+import { test, expect, t, shot, LANGS, DEMO, seedAccount, money, loginTo, open } from './fixtures';
+
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+type Stored = { proofs: Array<Record<string, unknown>>; feedback: Array<Record<string, unknown>>; contacts: Array<Record<string, unknown>> };
+
+for (const lang of LANGS) {
+  test.describe(`forms (${lang})`, () => {
+    test.beforeEach(async ({ sandbox }) => {
+      await sandbox.reset();
+    });
+
+    test('proof of payment: number and photo are sent for the order', async ({ page, sandbox }) => {
+      const acc = await seedAccount(sandbox, DEMO.due);
+      await loginTo(page, lang, DEMO.due, `repay/${acc.order_number}`);
+      await page.getByRole('main').getByRole('link', { name: t(lang, 'repay.proof'), exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t(lang, 'proof.title') })).toBeVisible();
+      // Nothing filled in: told what is missing, nothing sent.
+      await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
+      await expect(page.getByText(t(lang, 'proof.need_something'))).toBeVisible();
+      await page.getByLabel(t(lang, 'proof.utr'), { exact: true }).fill('UTR-778899');
+      await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG });
+      await expect(page.getByText(t(lang, 'proof.uploaded'))).toBeVisible();
+      await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: t(lang, 'proof.done') })).toBeVisible();
+      await shot(page, `proof-done-${lang}`);
+      const state = (await sandbox.state()) as unknown as Stored;
+      expect(state.proofs).toHaveLength(1);
+      expect(state.proofs[0]).toMatchObject({ oid: acc.order_number, utr: 'UTR-778899' });
+      // The photo's address is the uploaded file, served back by the API.
+      const image = String(state.proofs[0].repay_image);
+      expect(image).toMatch(/\/Public\/Upload\/\d{8}\/[0-9a-f]+\.png$/);
+      const served = await page.request.get(image);
+      expect(served.ok()).toBe(true);
+    });
+
+    test('loan history lists the loans with their figures and opens one', async ({ page, sandbox }) => {
+      const acc = await seedAccount(sandbox, DEMO.overdue);
+      await loginTo(page, lang, DEMO.overdue);
+      await page.getByRole('navigation').getByRole('link', { name: t(lang, 'nav.orders'), exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t(lang, 'orders.title') })).toBeVisible();
+      const current = page.getByRole('listitem').filter({ hasText: t(lang, 'orders.order', { oid: acc.order_number }) });
+      await expect(current).toContainText(money(acc.money));
+      await expect(current).toContainText(t(lang, 'status.overdue'));
+      await shot(page, `orders-${lang}`);
+      await current.getByRole('link', { name: t(lang, 'orders.open'), exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`/repay/${acc.order_number}`));
+      await expect(page.getByTestId('amount-now')).toHaveText(money(acc.need_repay));
+    });
+
+    test('feedback: checked in place, typed text kept, then sent', async ({ page, sandbox }) => {
+      await loginTo(page, lang, DEMO.due, 'feedback');
+      const comments = page.getByLabel(t(lang, 'feedback.comments'), { exact: true });
+      const contact = page.getByLabel(t(lang, 'feedback.contact'), { exact: true });
+      await comments.fill('No veo mi pago de ayer');
+      await contact.fill('hola');
+      await page.getByRole('button', { name: t(lang, 'feedback.submit'), exact: true }).click();
+      await expect(page.getByText(t(lang, 'feedback.contact_invalid'))).toBeVisible();
+      await expect(comments).toHaveValue('No veo mi pago de ayer');
+      await contact.fill('ana@example.mx');
+      await page.getByRole('button', { name: t(lang, 'feedback.submit'), exact: true }).click();
+      await expect(page.getByText(t(lang, 'feedback.done'))).toBeVisible();
+      const state = (await sandbox.state()) as unknown as Stored;
+      expect(state.feedback).toHaveLength(1);
+      expect(state.feedback[0]).toMatchObject({ comments: 'No veo mi pago de ayer', contact: 'ana@example.mx' });
+    });
+
+    test('reference contacts: several rows, sent as contacts[i][…]', async ({ page, sandbox }) => {
+      await loginTo(page, lang, DEMO.due, 'contacts');
+      await page.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('María López');
+      await page.getByLabel(t(lang, 'contacts.phone'), { exact: true }).fill('55 1111 2222');
+      await page.getByRole('button', { name: t(lang, 'contacts.add'), exact: true }).click();
+      const second = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 2 }) });
+      await second.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('José Pérez');
+      await second.getByLabel(t(lang, 'contacts.phone'), { exact: true }).fill('5533334444');
+      await second.getByLabel(t(lang, 'contacts.relate'), { exact: true }).fill('hermano');
+      await page.getByRole('button', { name: t(lang, 'contacts.submit'), exact: true }).click();
+      await expect(page.getByText(t(lang, 'contacts.done'))).toBeVisible();
+      const state = (await sandbox.state()) as unknown as Stored;
+      expect(state.contacts).toHaveLength(1);
+      expect(state.contacts[0].contacts).toEqual([
+        { name: 'María López', phone: '5511112222', relate: '' },
+        { name: 'José Pérez', phone: '5533334444', relate: 'hermano' },
+      ]);
+    });
+  });
+}
