@@ -2,19 +2,15 @@ use crate::api::{self, DelayDetail, LoanStatus, OrderNo};
 use crate::components::Link;
 use crate::components::{ActionButton, Amount, DayText, ErrorView, Figure, Loader, StatusBadge};
 use crate::i18n::*;
-use crate::pages::NotFoundPage;
-use crate::routes::{use_order_param, AppRoute};
+use crate::pages::OrderPage;
+use crate::routes::AppRoute;
 use leptos::html::{Button, Dialog};
 use leptos::prelude::*;
 
 /// `/extend/:oid`: the former H5 extension page (from `/Repay/loanDelay`).
 #[component]
 pub fn ExtendPage() -> impl IntoView {
-    let oid = use_order_param();
-    move || match oid.get() {
-        Some(oid) => view! { <ExtendLoader oid=oid /> }.into_any(),
-        None => view! { <NotFoundPage /> }.into_any(),
-    }
+    view! { <OrderPage page=|oid| view! { <ExtendLoader oid=oid /> }.into_any() /> }
 }
 
 #[component]

@@ -1,8 +1,7 @@
 use crate::api::{self, OrderNo, PayType, PaymentRef};
 use crate::components::{ActionButton, ErrorView};
 use crate::i18n::*;
-use crate::pages::NotFoundPage;
-use crate::routes::use_order_param;
+use crate::pages::OrderPage;
 use leptos::prelude::*;
 
 mod reference;
@@ -12,11 +11,7 @@ use reference::ReferenceCard;
 /// (`/Repay/payData` then `/Repay/payTransf`).
 #[component]
 pub fn PayPage() -> impl IntoView {
-    let oid = use_order_param();
-    move || match oid.get() {
-        Some(oid) => view! { <PayFlow oid=oid /> }.into_any(),
-        None => view! { <NotFoundPage /> }.into_any(),
-    }
+    view! { <OrderPage page=|oid| view! { <PayFlow oid=oid /> }.into_any() /> }
 }
 
 #[component]

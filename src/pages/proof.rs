@@ -1,19 +1,14 @@
 use crate::api::{self, OrderNo};
 use crate::components::{ActionButton, ErrorView, ImageUpload};
 use crate::i18n::*;
-use crate::pages::NotFoundPage;
-use crate::routes::use_order_param;
+use crate::pages::OrderPage;
 use leptos::prelude::*;
 
 /// `/proof/:oid`: "I already paid": transaction number and/or a photo of the
 /// receipt (`/Info/ajaxUpload` then `/Repay/repayProof`).
 #[component]
 pub fn ProofPage() -> impl IntoView {
-    let oid = use_order_param();
-    move || match oid.get() {
-        Some(oid) => view! { <ProofForm oid=oid /> }.into_any(),
-        None => view! { <NotFoundPage /> }.into_any(),
-    }
+    view! { <OrderPage page=|oid| view! { <ProofForm oid=oid /> }.into_any() /> }
 }
 
 #[component]

@@ -2,18 +2,14 @@ use crate::api::{self, LoanDetail, LoanStatus, OrderNo};
 use crate::components::Link;
 use crate::components::{Amount, Countdown, DayText, Figure, Loader, StatusBadge};
 use crate::i18n::*;
-use crate::pages::NotFoundPage;
-use crate::routes::{use_order_param, AppRoute};
+use crate::pages::OrderPage;
+use crate::routes::AppRoute;
 use leptos::prelude::*;
 
 /// `/repay/:oid`: the former H5 repayment page (from `/Repay/loanDetail`).
 #[component]
 pub fn RepayPage() -> impl IntoView {
-    let oid = use_order_param();
-    move || match oid.get() {
-        Some(oid) => view! { <RepayLoader oid=oid /> }.into_any(),
-        None => view! { <NotFoundPage /> }.into_any(),
-    }
+    view! { <OrderPage page=|oid| view! { <RepayLoader oid=oid /> }.into_any() /> }
 }
 
 #[component]
