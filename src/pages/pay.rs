@@ -26,9 +26,16 @@ fn PayFlow(oid: OrderNo) -> impl IntoView {
     // The reference on screen changes only when a new one has arrived, so a
     // failed switch of method never takes away one that works.
     let shown = RwSignal::new(None::<PaymentRef>);
+    let result = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(Ok(reference)) = payment.value().get() {
             shown.set(Some(reference));
+            // On a phone the new reference lands below the fold: bring it up.
+            request_animation_frame(move || {
+                if let Some(el) = result.get_untracked() {
+                    el.scroll_into_view();
+                }
+            });
         }
     });
     let request = {
@@ -86,9 +93,11 @@ fn PayFlow(oid: OrderNo) -> impl IntoView {
             {move || payment.value().get().and_then(Result::err).map(|error| view! {
                 <ErrorView error=error retry=request />
             })}
-            {move || shown.get().map(|reference| view! {
-                <ReferenceCard payment=reference renew=request renewing=payment.pending() />
-            })}
+            <div node_ref=result>
+                {move || shown.get().map(|reference| view! {
+                    <ReferenceCard payment=reference renew=request renewing=payment.pending() />
+                })}
+            </div>
         </section>
     }
 }

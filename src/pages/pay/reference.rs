@@ -52,6 +52,19 @@ pub fn ReferenceCard(
                 })}
                 <h2 class="method-name">{name.clone()}</h2>
             </div>
+            // An expired reference is useless: say so before showing it.
+            {expired.then(|| view! {
+                <div class="notice notice-warning" role="alert">
+                    <p>{crate::tr!(i18n, pay.expired)}</p>
+                    <ActionButton
+                        pending=renewing
+                        label=move || crate::tr!(i18n, pay.new_reference)
+                        busy_label=move || crate::tr!(i18n, pay.pending)
+                        on_press=renew
+                        secondary=true
+                    />
+                </div>
+            })}
             <p class="hero-label">{crate::tr!(i18n, pay.amount)}</p>
             <p class="hero-amount" data-testid="pay-amount"><Amount value=payment.amount /></p>
             <p class="hero-label" id="reference-label">{crate::tr!(i18n, pay.reference)}</p>
@@ -102,18 +115,6 @@ pub fn ReferenceCard(
             })}
             {payment.expires_text.clone().map(|when| view! {
                 <p data-testid="expires">{move || t_string!(i18n, pay.expires, when = when.clone())}</p>
-            })}
-            {expired.then(|| view! {
-                <div class="notice notice-warning" role="alert">
-                    <p>{crate::tr!(i18n, pay.expired)}</p>
-                    <ActionButton
-                        pending=renewing
-                        label=move || crate::tr!(i18n, pay.new_reference)
-                        busy_label=move || crate::tr!(i18n, pay.pending)
-                        on_press=renew
-                        secondary=true
-                    />
-                </div>
             })}
             {payment.checkout.clone().filter(|_| !expired).map(|checkout| view! {
                 <a
