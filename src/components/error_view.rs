@@ -37,7 +37,9 @@ pub fn ErrorView(
     if let ApiError::Unexpected(detail) = &error {
         leptos::logging::warn!("unexpected API reply: {detail}");
     }
-    let retry = retry.filter(|_| error.is_retryable());
+    // A read may be retried after any answer but an expired session or a
+    // refused link (a busy server's own message included).
+    let retry = retry.filter(|_| error.is_retryable() || matches!(error, ApiError::Server(_)));
     let needs_support = matches!(error, ApiError::Unexpected(_) | ApiError::UnsafeUrl);
     let message = {
         let error = error.clone();

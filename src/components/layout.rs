@@ -21,6 +21,17 @@ pub fn Layout(children: Children) -> impl IntoView {
             go(AppRoute::Home);
         }
     });
+    // After an in-app navigation, focus moves to the new page (as a page load
+    // would), so screen readers start reading there and keyboard users don't
+    // stay on a link that is gone.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            focus_main();
+        }
+        path
+    });
     view! {
         <a class="skip-link" href="#main">{crate::tr!(i18n, skip_to_content)}</a>
         <header class="app-header">
@@ -57,5 +68,15 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </button>
             </Show>
         </nav>
+    }
+}
+
+/// Puts keyboard and screen-reader focus at the start of the page content.
+pub fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
     }
 }

@@ -20,7 +20,7 @@ pub use error_view::ErrorView;
 pub use figure::Figure;
 pub use image_upload::ImageUpload;
 pub use lang_switch::LangSwitch;
-pub use layout::Layout;
+pub use layout::{focus_main, Layout};
 pub use link::Link;
 pub use loader::Loader;
 pub use skeleton::Skeleton;

@@ -1,6 +1,8 @@
 use crate::api::{self, DelayDetail, LoanStatus, OrderNo};
 use crate::components::Link;
-use crate::components::{ActionButton, Amount, DayText, ErrorView, Figure, Loader, StatusBadge};
+use crate::components::{
+    focus_main, ActionButton, Amount, DayText, ErrorView, Figure, Loader, StatusBadge,
+};
 use crate::i18n::*;
 use crate::pages::OrderPage;
 use crate::routes::AppRoute;
@@ -161,14 +163,5 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
                 </button>
             </div>
         </dialog>
-    }
-}
-
-fn focus_main() {
-    if let Some(main) = document().get_element_by_id("main") {
-        use wasm_bindgen::JsCast;
-        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = main.focus();
-        }
     }
 }
