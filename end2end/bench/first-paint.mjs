@@ -50,11 +50,16 @@ try {
       }
       await page.goto(url, { waitUntil: 'commit' });
       await page.getByRole('heading').first().waitFor({ timeout: 60_000 });
-      const t = await page.evaluate(() => ({
-        fp: performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN,
-        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-        now: performance.now(),
-      }));
+      const t = await page.evaluate(async () => {
+        const now = performance.now();
+        // Paint entries are queued after the frame that painted: wait two frames.
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return {
+          fp: performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN,
+          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+          now,
+        };
+      });
       fp.push(t.fp);
       fcp.push(t.fcp);
       heading.push(t.now);
