@@ -45,9 +45,6 @@ pub enum ApiError {
     /// A reply the app cannot read; the detail is for logs only.
     #[error("unexpected reply: {0}")]
     Unexpected(String),
-    /// The server sent a URL the app refuses to open (Q12).
-    #[error("unsafe link refused")]
-    UnsafeUrl,
 }
 
 impl ApiError {

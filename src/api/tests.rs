@@ -425,7 +425,6 @@ fn retryable_errors() {
     assert!(ApiError::Unexpected("x".into()).is_retryable());
     assert!(!ApiError::SessionExpired.is_retryable());
     assert!(!ApiError::Server("x".into()).is_retryable());
-    assert!(!ApiError::UnsafeUrl.is_retryable());
     assert_eq!(ApiError::Server("Saldo".into()).to_string(), "Saldo");
 }
 

@@ -14,7 +14,6 @@ pub fn error_text(i18n: I18nContext<Locale>, error: &ApiError) -> String {
         ApiError::SessionExpired => t_string!(i18n, errors.session_expired).to_owned(),
         ApiError::Server(message) => t_string!(i18n, errors.server, message = message.clone()),
         ApiError::Unexpected(_) => t_string!(i18n, errors.unexpected).to_owned(),
-        ApiError::UnsafeUrl => t_string!(i18n, errors.unsafe_url).to_owned(),
     }
 }
 
@@ -37,10 +36,10 @@ pub fn ErrorView(
     if let ApiError::Unexpected(detail) = &error {
         leptos::logging::warn!("unexpected API reply: {detail}");
     }
-    // A read may be retried after any answer but an expired session or a
-    // refused link (a busy server's own message included).
-    let retry = retry.filter(|_| error.is_retryable() || matches!(error, ApiError::Server(_)));
-    let needs_support = matches!(error, ApiError::Unexpected(_) | ApiError::UnsafeUrl);
+    // A read may be retried after any answer but an expired session (a busy
+    // server's own message included).
+    let retry = retry.filter(|_| error != ApiError::SessionExpired);
+    let needs_support = matches!(error, ApiError::Unexpected(_));
     let message = {
         let error = error.clone();
         move || error_text(i18n, &error)
