@@ -3,7 +3,6 @@
 use crate::i18n::Locale;
 use crate::{config, lang};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -13,82 +12,68 @@ thread_local! {
     static SHOWN: Cell<Locale> = const { Cell::new(Locale::es) };
 }
 
-/// Keeps [`SHOWN`] in step with the language on screen.
-pub fn follow_locale(i18n: I18nContext<Locale>) {
-    Effect::new(move |_| SHOWN.with(|s| s.set(i18n.get_locale())));
+/// Keeps [`SHOWN`] and `<html lang>` in step with the language on screen.
+pub fn follow_locale(i18n: crate::i18n::I18n) {
+    Effect::new(move |_| {
+        let locale = i18n.get_locale();
+        SHOWN.with(|s| s.set(locale));
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang::code(locale));
+        }
+    });
 }
 
-/// Boots the app: installs the crash screen, loads `config.json`, decides the
-/// language and mounts.
+/// Boots the app: installs the crash screen, decides the language and
+/// mounts. Nothing here waits for the network when the address, the saved
+/// choice or the device decide the language (nearly always): `config.json`
+/// is read by the first API call, and the server's language list is asked
+/// only when nothing else decides.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_crash_screen();
     }));
-    wasm_bindgen_futures::spawn_local(async {
-        let base = router_base();
-        config::set(load_config(&base).await);
-        let device = lang::device_languages();
-        let url = lang::url_lang();
-        let saved = lang::saved();
-        let config_default = config::get().default_locale;
-        let local = lang::resolve_local(&lang::LangInputs {
-            url: url.as_deref(),
-            saved: saved.as_deref(),
-            device: &device,
-            config_default: config_default.as_deref(),
-        });
-        let server_default = match local {
-            Some(_) => None,
-            None => crate::api::languages().await.ok().and_then(|l| l.default),
-        };
-        let locale = lang::resolve_with_server(local, server_default.as_deref());
-        if url.as_deref().and_then(lang::parse).is_some() {
-            // A link that names a language is a choice: keep it for next time.
-            lang::save(locale);
-        }
-        SHOWN.with(|s| s.set(locale));
-        if let Some(boot) = document().get_element_by_id("boot") {
-            boot.remove();
-        }
-        leptos::mount::mount_to_body(move || {
-            view! { <crate::App locale=locale base=base.clone() /> }
-        });
-    });
-}
-
-/// The sub-path the app is served under, from Trunk's `<base href>`
-/// (`""` at the origin root, `"/h5"` under `/h5/`).
-fn router_base() -> String {
-    let Some(base) = document().query_selector("base[href]").ok().flatten() else {
-        return String::new();
+    let base = crate::routes::router_base();
+    let url = lang::url_lang();
+    let device = lang::device_languages();
+    let saved = lang::saved();
+    let inputs = lang::LangInputs {
+        url: url.as_deref(),
+        saved: saved.as_deref(),
+        device: &device,
+        config_default: None,
     };
-    let href = base.get_attribute("href").unwrap_or_default();
-    let path = match href.find("://") {
-        // An absolute URL: keep only its path.
-        Some(i) => href[i + 3..]
-            .find('/')
-            .map(|p| &href[i + 3 + p..])
-            .unwrap_or("/"),
-        None => href.as_str(),
-    };
-    path.trim_end_matches('/').to_owned()
-}
-
-/// `config.json` beside `index.html`; missing or broken means defaults.
-async fn load_config(base: &str) -> config::Config {
-    let url = format!("{base}/config.json");
-    let text = async {
-        let response = gloo_net::http::Request::get(&url).send().await.ok()?;
-        if !response.ok() {
-            return None;
-        }
-        response.text().await.ok()
-    };
-    match text.await {
-        Some(text) => config::Config::from_json(&text),
-        None => config::Config::default(),
+    // A link that names a language is a choice: keep it for next time.
+    let chosen = url.as_deref().and_then(lang::parse).is_some();
+    match lang::resolve_local(&inputs) {
+        Some(locale) => mount(locale, base, chosen),
+        None => wasm_bindgen_futures::spawn_local(async move {
+            config::ready().await;
+            let from_config = config::get()
+                .default_locale
+                .as_deref()
+                .and_then(lang::parse);
+            let server_default = match from_config {
+                Some(_) => None,
+                None => crate::api::languages().await.ok().and_then(|l| l.default),
+            };
+            let locale = lang::resolve_with_server(from_config, server_default.as_deref());
+            mount(locale, base, chosen);
+        }),
     }
+}
+
+fn mount(locale: Locale, base: String, chosen: bool) {
+    if chosen {
+        lang::save(locale);
+    }
+    SHOWN.with(|s| s.set(locale));
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(move || {
+        view! { <crate::App locale=locale base=base.clone() /> }
+    });
 }
 
 /// Replaces the page with a translated "reload" screen. Built with plain DOM

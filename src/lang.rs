@@ -3,6 +3,40 @@
 //! server's default from `/Index/languages`, then Spanish.
 
 use crate::i18n::Locale;
+use leptos::prelude::*;
+
+/// The language on screen, shared through context by the app's root.
+#[derive(Clone, Copy)]
+pub struct I18n(RwSignal<Locale>);
+
+impl I18n {
+    /// Starts the app in `locale` and shares it with every page.
+    pub fn provide(locale: Locale) -> Self {
+        let i18n = I18n(RwSignal::new(locale));
+        provide_context(i18n);
+        i18n
+    }
+
+    /// The language on screen, tracked: text that reads it follows a switch.
+    pub fn get_locale(self) -> Locale {
+        self.0.get()
+    }
+
+    /// The language on screen, untracked.
+    pub fn get_locale_untracked(self) -> Locale {
+        self.0.get_untracked()
+    }
+
+    /// Switches the language of every text on screen.
+    pub fn set_locale(self, locale: Locale) {
+        self.0.set(locale);
+    }
+}
+
+/// The language context installed by the app's root.
+pub fn use_i18n() -> I18n {
+    expect_context()
+}
 
 const STORAGE_KEY: &str = "cashgo.lang";
 

@@ -3,7 +3,50 @@
 //! `main.rs` only calls [`start`]. Pages live in `pages/`, shared pieces in
 //! `components/`, the wire in `api/`, exact money and days in `money`/`day`.
 
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+/// What `build.rs` generates from `locales/` with `leptos_i18n_build`.
+// Its context, providers and other macros are not used (see `i18n`).
+#[allow(unused_imports, dead_code)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+}
+
+/// The catalogs, and the language on screen.
+///
+/// The generated `Locale` and `td_string!` are leptos_i18n's; the context is
+/// our own [`lang::I18n`] (a signal of the locale) instead of its
+/// `I18nContextProvider`, which brings cookie, device-language and
+/// `<html lang>` machinery (leptos-use, leptos_meta, ICU locale parsing)
+/// that `lang` and `boot` already do: about 10 % of the wasm. `t_string!`
+/// and `t!` keep leptos_i18n's call syntax over that context.
+pub mod i18n {
+    pub use crate::generated::i18n::{td_string, Locale};
+    pub use crate::lang::{use_i18n, I18n};
+    pub use crate::{t, t_string};
+}
+
+/// `t_string!(i18n, key, var = value…)`: the text of `key` in the language
+/// on screen (read reactively), as leptos_i18n's macro of that name.
+#[macro_export]
+macro_rules! t_string {
+    ($i18n:expr, $($rest:tt)+) => {
+        $crate::i18n::td_string!($i18n.get_locale(), $($rest)+)
+    };
+}
+
+/// `t!(i18n, key, var = value…)`: [`t_string!`] as a view that follows the
+/// language.
+#[macro_export]
+macro_rules! t {
+    ($i18n:expr, $($key:ident).+ $(, $var:ident = $value:expr)* $(,)?) => {{
+        let i18n = $i18n;
+        // The values are taken now, as leptos_i18n's `t!` does.
+        $(let $var = $value;)*
+        move || {
+            $crate::i18n::td_string!(i18n.get_locale(), $($key).+ $(, $var = $var.clone())*)
+                .to_string()
+        }
+    }};
+}
 
 pub mod api;
 mod boot;
@@ -18,7 +61,7 @@ pub mod routes;
 mod session;
 pub mod validate;
 
-use crate::i18n::{use_i18n, I18nContextProvider, Locale};
+use crate::i18n::Locale;
 use components::Layout;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -36,20 +79,12 @@ pub fn App(
     /// The router base for a sub-path deployment (`""` at the root).
     base: String,
 ) -> impl IntoView {
-    view! {
-        <I18nContextProvider enable_cookie=false>
-            <Shell locale=locale base=base />
-        </I18nContextProvider>
-    }
+    view! { <Shell locale=locale base=base /> }
 }
 
 #[component]
 fn Shell(locale: Locale, base: String) -> impl IntoView {
-    let i18n = use_i18n();
-    i18n.set_locale(locale);
-    // The provider's own first effect resets the locale to the device's
-    // language; this one is created later, so it runs later and wins.
-    Effect::new(move |_| i18n.set_locale(locale));
+    let i18n = lang::I18n::provide(locale);
     boot::follow_locale(i18n);
     Session::provide(base.clone());
     view! {
@@ -77,10 +112,7 @@ fn Shell(locale: Locale, base: String) -> impl IntoView {
 /// Every call site shares this one non-generic view type, where `t!` makes a
 /// new closure type (and its own render code) per call: across a few hundred
 /// strings that difference is a large part of the wasm (see README "Size").
-pub fn text(
-    i18n: leptos_i18n::I18nContext<Locale>,
-    pick: fn(Locale) -> &'static str,
-) -> impl IntoView + Copy {
+pub fn text(i18n: i18n::I18n, pick: fn(Locale) -> &'static str) -> impl IntoView + Copy {
     move || pick(i18n.get_locale())
 }
 

@@ -71,6 +71,24 @@ pub fn safe_next(next: &str) -> Option<&str> {
     ok.then_some(next)
 }
 
+/// The sub-path the app is served under, from Trunk's `<base href>`
+/// (`""` at the origin root, `"/h5"` under `/h5/`).
+pub fn router_base() -> String {
+    let Some(base) = document().query_selector("base[href]").ok().flatten() else {
+        return String::new();
+    };
+    let href = base.get_attribute("href").unwrap_or_default();
+    let path = match href.find("://") {
+        // An absolute URL: keep only its path.
+        Some(i) => href[i + 3..]
+            .find('/')
+            .map(|p| &href[i + 3 + p..])
+            .unwrap_or("/"),
+        None => href.as_str(),
+    };
+    path.trim_end_matches('/').to_owned()
+}
+
 /// Strips the deployment's sub-path (e.g. `/h5`) from a browser path.
 pub fn strip_base<'a>(base: &str, path: &'a str) -> &'a str {
     let base = base.trim_end_matches('/');

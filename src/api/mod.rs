@@ -7,6 +7,7 @@
 //! The futures are not `Send`: use `LocalResource` and `Action::new_local`.
 
 pub mod decode;
+pub(crate) mod early;
 pub mod form;
 mod transport;
 pub mod types;
@@ -66,10 +67,12 @@ fn offset() -> i32 {
 }
 
 async fn get(path: &str) -> Result<Received, ApiError> {
+    config::ready().await;
     transport::send(Method::GET, &url(path), Body::Empty, transport::TIMEOUT_MS).await
 }
 
 async fn post(path: &str, pairs: &[(&str, &str)]) -> Result<Received, ApiError> {
+    config::ready().await;
     let body = Body::Form(form_body(pairs));
     transport::send(Method::POST, &url(path), body, transport::TIMEOUT_MS).await
 }
@@ -120,6 +123,7 @@ pub async fn re_loan() -> Result<String, ApiError> {
 
 /// #7: uploads an image; returns its absolute URL.
 pub async fn upload(file: web_sys::File) -> Result<UploadedFile, ApiError> {
+    config::ready().await;
     let form = transport::upload_form(&file)?;
     let reply = transport::send(
         Method::POST,
@@ -154,6 +158,7 @@ pub async fn apply() -> Result<String, ApiError> {
 
 /// #10: saves emergency contacts / references.
 pub async fn push_contacts(contacts: &[Contact]) -> Result<String, ApiError> {
+    config::ready().await;
     let body = Body::Form(form::contacts_body(contacts));
     let reply = transport::send(
         Method::POST,
@@ -205,8 +210,17 @@ pub async fn loan_delay(order: &OrderNo) -> Result<DelayDetail, ApiError> {
 }
 
 /// #15: languages offered and the default.
+/// Asked only at start-up when nothing else decides the language, so it
+/// gets the short start-up timeout.
 pub async fn languages() -> Result<Languages, ApiError> {
-    let reply = get("/Index/languages").await?;
+    config::ready().await;
+    let reply = transport::send(
+        Method::GET,
+        &url("/Index/languages"),
+        Body::Empty,
+        transport::START_TIMEOUT_MS,
+    )
+    .await?;
     decode::languages(&reply.reply())
 }
 

@@ -14,6 +14,9 @@ use web_sys::{AbortController, FormData, RequestCache, RequestCredentials};
 pub(crate) const TIMEOUT_MS: i32 = 30_000;
 /// Uploads (a phone photo on a slow link).
 pub(crate) const UPLOAD_TIMEOUT_MS: i32 = 120_000;
+/// What start-up may wait for (`config.json`, `/Index/languages`): both
+/// optional, so not worth holding the page for.
+pub(crate) const START_TIMEOUT_MS: i32 = 5_000;
 
 /// A request body.
 pub(crate) enum Body {
@@ -25,9 +28,9 @@ pub(crate) enum Body {
 
 /// A response, read to the end.
 pub(crate) struct Received {
-    status: u16,
-    redirected_to_login: bool,
-    body: String,
+    pub(crate) status: u16,
+    pub(crate) redirected_to_login: bool,
+    pub(crate) body: String,
 }
 
 impl Received {
@@ -37,6 +40,11 @@ impl Received {
             redirected_to_login: self.redirected_to_login,
             body: &self.body,
         }
+    }
+
+    /// The body of a 2xx reply.
+    pub(crate) fn ok_text(self) -> Option<String> {
+        (200..300).contains(&self.status).then_some(self.body)
     }
 }
 
@@ -110,6 +118,17 @@ pub(crate) async fn send(
     body: Body,
     timeout_ms: i32,
 ) -> Result<Received, ApiError> {
+    // The page's first read may already be on its way (index.html).
+    let sent_early = match &body {
+        Body::Empty => Some(""),
+        Body::Form(text) => Some(text.as_str()),
+        Body::Multipart(_) => None,
+    };
+    if let Some(text) = sent_early {
+        if let Some(reply) = super::early::take(method.as_str(), url, text).await {
+            return reply;
+        }
+    }
     let timeout = Timeout::start(timeout_ms);
     let builder = RequestBuilder::new(url)
         .method(method)

@@ -4,10 +4,9 @@ use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::session::use_login_redirect;
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 
 /// The translated sentence for an error: what happened and what to do.
-pub fn error_text(i18n: I18nContext<Locale>, error: &ApiError) -> String {
+pub fn error_text(i18n: I18n, error: &ApiError) -> String {
     match error {
         ApiError::Offline => t_string!(i18n, errors.offline).to_owned(),
         ApiError::Timeout => t_string!(i18n, errors.timeout).to_owned(),
