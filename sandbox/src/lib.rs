@@ -102,6 +102,7 @@ pub fn app(state: Shared) -> Router {
         .route("/__sandbox/reset", post(sandbox::reset))
         .route("/__sandbox/state", get(sandbox::state))
         .route("/__sandbox/clock", post(sandbox::clock))
+        .route("/__sandbox/floor/{oid}", get(static_files::floor_page))
         .route(
             "/__sandbox/settings",
             get(sandbox::settings).post(sandbox::settings),

@@ -1,7 +1,7 @@
 //! `cashgo-sandbox [--host 127.0.0.1] [--port 8787] [--dist DIR] [--base /]
 //!  [--now UNIX_SECS] [--utc-offset-minutes 480]`
 
-use cashgo_sandbox::{normalize_base, seed, state::World, time, Settings};
+use cashgo_sandbox::{normalize_base, seed, state::World, static_files, time, Settings};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -175,6 +175,22 @@ fn main() -> ExitCode {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs() as i64)
         });
+        if let Some(dist) = cli.settings.dist.clone() {
+            // Compress the app's files once, before anyone waits for the banner.
+            let started = std::time::Instant::now();
+            if let Ok(done) =
+                tokio::task::spawn_blocking(move || static_files::precompress(&dist)).await
+            {
+                eprintln!(
+                    "cashgo-sandbox: precompressed {} files ({} KB raw, {} KB brotli, {} KB gzip) in {:.1} s",
+                    done.files,
+                    done.raw / 1000,
+                    done.br / 1000,
+                    done.gzip / 1000,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+        }
         print_banner(&url, &cli.settings, now);
         match cashgo_sandbox::serve(listener, cli.settings).await {
             Ok(()) => ExitCode::SUCCESS,

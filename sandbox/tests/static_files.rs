@@ -171,3 +171,197 @@ fn cli_banner_and_port_zero() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+// ---- compression (brotli / gzip / identity, cached per file) ----
+
+const CHROME: &str = "gzip, deflate, br, zstd";
+
+fn compressible_dist(name: &str) -> (PathBuf, Vec<u8>, Vec<u8>) {
+    let dir = dist(name, false);
+    // Big enough to compress well, like the real JS glue and index.html.
+    let js: Vec<u8> = (0..400)
+        .map(|i| format!("export function f{i}(a) {{ return a + {i}; }}\n"))
+        .collect::<String>()
+        .into_bytes();
+    std::fs::write(dir.join("pkg/cashgo-web-0123456789abcdef.js"), &js).unwrap();
+    let index = format!(
+        "<!DOCTYPE html><html><head>{}</head><body>app</body></html>",
+        "<link rel=\"preload\" href=\"/pkg/x.wasm\">".repeat(40)
+    )
+    .into_bytes();
+    std::fs::write(dir.join("index.html"), &index).unwrap();
+    // An image that would compress very well if anyone tried.
+    let mut png = PNG.to_vec();
+    png.extend(std::iter::repeat_n(0u8, 4000));
+    std::fs::write(dir.join("logo.png"), &png).unwrap();
+    (dir, js, index)
+}
+
+fn unbrotli(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    brotli::BrotliDecompress(&mut &body[..], &mut out).expect("valid brotli");
+    out
+}
+
+fn ungzip(body: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(body)
+        .read_to_end(&mut out)
+        .expect("valid gzip");
+    out
+}
+
+fn varies(r: &Resp) -> bool {
+    r.header("vary")
+        .is_some_and(|v| v.to_ascii_lowercase().contains("accept-encoding"))
+}
+
+#[test]
+fn brotli_gzip_or_identity_by_accept_encoding() {
+    let (dir, js, index) = compressible_dist("compress");
+    let s = start_with(cashgo_sandbox::Settings {
+        dist: Some(dir.clone()),
+        ..settings()
+    });
+    let mut c = s.client();
+    let path = "/pkg/cashgo-web-0123456789abcdef.js";
+
+    let r = c.fetch("GET", path, &[("Accept-Encoding", CHROME)]);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-encoding"), Some("br"));
+    assert!(varies(&r));
+    assert!(r
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/javascript"));
+    assert_eq!(
+        r.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    assert!(
+        r.body.len() < js.len() / 4,
+        "{} of {}",
+        r.body.len(),
+        js.len()
+    );
+    assert_eq!(unbrotli(&r.body), js);
+
+    for accept in ["gzip", "gzip, deflate", "br;q=0, gzip;q=0.5", "x-gzip"] {
+        let r = c.fetch("GET", path, &[("Accept-Encoding", accept)]);
+        assert_eq!(r.header("content-encoding"), Some("gzip"), "{accept}");
+        assert!(varies(&r));
+        assert_eq!(ungzip(&r.body), js, "{accept}");
+    }
+
+    for accept in [
+        None,
+        Some("identity"),
+        Some("deflate"),
+        Some("br;q=0, gzip;q=0"),
+    ] {
+        let headers: Vec<(&str, &str)> =
+            accept.map(|a| ("Accept-Encoding", a)).into_iter().collect();
+        let r = c.fetch("GET", path, &headers);
+        assert_eq!(r.header("content-encoding"), None, "{accept:?}");
+        assert!(varies(&r), "{accept:?}");
+        assert_eq!(r.body, js, "{accept:?}");
+    }
+
+    // index.html and the SPA fallback: compressed, still no-cache.
+    for p in ["/", "/index.html", "/repay/2026112014035297833261"] {
+        let r = c.fetch("GET", p, &[("Accept-Encoding", CHROME)]);
+        assert_eq!(r.header("content-encoding"), Some("br"), "{p}");
+        assert_eq!(r.header("cache-control"), Some("no-cache"), "{p}");
+        assert!(r.header("content-type").unwrap().starts_with("text/html"));
+        assert_eq!(unbrotli(&r.body), index, "{p}");
+    }
+
+    // An image is sent as it is, whatever the client accepts.
+    let r = c.fetch("GET", "/logo.png", &[("Accept-Encoding", CHROME)]);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("image/png"));
+    assert_eq!(r.header("content-encoding"), None);
+    assert!(!varies(&r));
+    assert_eq!(r.body, std::fs::read(dir.join("logo.png")).unwrap());
+
+    // wasm keeps its type; a file too small to gain is sent as it is.
+    let r = c.fetch(
+        "GET",
+        "/pkg/cashgo-web-0123456789abcdef_bg.wasm",
+        &[("Accept-Encoding", CHROME)],
+    );
+    assert_eq!(r.header("content-type"), Some("application/wasm"));
+    assert_eq!(r.header("content-encoding"), None);
+    assert!(varies(&r));
+    assert_eq!(r.body, WASM);
+
+    // HEAD: the headers of the GET, the length of the encoded body, no body.
+    let get = c.fetch("GET", path, &[("Accept-Encoding", CHROME)]);
+    let head = c.fetch("HEAD", path, &[("Accept-Encoding", CHROME)]);
+    assert_eq!(head.status, 200);
+    assert_eq!(head.header("content-encoding"), Some("br"));
+    assert!(varies(&head));
+    assert_eq!(
+        head.header("content-length"),
+        Some(get.body.len().to_string().as_str())
+    );
+    assert!(head.body.is_empty());
+}
+
+#[test]
+fn a_rebuilt_file_is_served_fresh() {
+    let (dir, js, _) = compressible_dist("rebuilt");
+    let s = start_with(cashgo_sandbox::Settings {
+        dist: Some(dir.clone()),
+        ..settings()
+    });
+    let mut c = s.client();
+    let path = "/pkg/cashgo-web-0123456789abcdef.js";
+    let r = c.fetch("GET", path, &[("Accept-Encoding", "br")]);
+    assert_eq!(unbrotli(&r.body), js);
+    let mut newer = js.clone();
+    newer.extend_from_slice(b"export const rebuilt = true;\n");
+    std::fs::write(dir.join(path.trim_start_matches('/')), &newer).unwrap();
+    let r = c.fetch("GET", path, &[("Accept-Encoding", "br")]);
+    assert_eq!(unbrotli(&r.body), newer);
+    let r = c.fetch("GET", path, &[("Accept-Encoding", "gzip")]);
+    assert_eq!(ungzip(&r.body), newer);
+}
+
+#[test]
+fn precompress_fills_the_cache() {
+    let (dir, js, index) = compressible_dist("pre");
+    let done = cashgo_sandbox::static_files::precompress(&dir);
+    // index.html, the JS, the wasm and favicon.svg; not the PNG.
+    assert_eq!(done.files, 4);
+    assert_eq!(
+        done.raw,
+        js.len() + index.len() + WASM.len() + "<svg/>".len()
+    );
+    assert!(
+        done.br < done.raw / 3 && done.gzip < done.raw / 2,
+        "{done:?}"
+    );
+}
+
+#[test]
+fn floor_page() {
+    let s = start();
+    let mut c = s.client();
+    let r = c.fetch(
+        "GET",
+        "/__sandbox/floor/2026112014035297833261",
+        &[("Accept-Encoding", CHROME)],
+    );
+    assert_eq!(r.status, 200);
+    assert!(r.header("content-type").unwrap().starts_with("text/html"));
+    assert_eq!(r.header("cache-control"), Some("no-cache"));
+    assert_eq!(r.header("content-encoding"), Some("br"));
+    let html = String::from_utf8(unbrotli(&r.body)).unwrap();
+    assert!(html.contains(r#"data-testid="amount-now""#));
+    assert!(html.contains("/Repay/loanDetail"));
+    let r = c.get("/__sandbox/floor/2026112014035297833261");
+    assert_eq!(r.header("content-encoding"), None);
+    assert_eq!(r.text(), html);
+}

@@ -136,6 +136,22 @@ impl Client {
         content_type: Option<&str>,
         body: &[u8],
     ) -> Resp {
+        self.request_with(method, path, &[], content_type, body)
+    }
+
+    /// A `GET` or `HEAD` with extra request headers (`Accept-Encoding`, …).
+    pub fn fetch(&mut self, method: &str, path: &str, headers: &[(&str, &str)]) -> Resp {
+        self.request_with(method, path, headers, None, b"")
+    }
+
+    pub fn request_with(
+        &mut self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        content_type: Option<&str>,
+        body: &[u8],
+    ) -> Resp {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         let mut head = format!(
             "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Length: {}\r\n",
@@ -147,6 +163,9 @@ impl Client {
         }
         if let Some(c) = &self.cookie {
             head.push_str(&format!("Cookie: PHPSESSID={c}\r\n"));
+        }
+        for (name, value) in headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
         }
         head.push_str("\r\n");
         stream.write_all(head.as_bytes()).unwrap();
