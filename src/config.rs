@@ -116,18 +116,12 @@ pub async fn ready() {
 
 /// The text of `config.json`, from the request `index.html` started, or a
 /// request of our own if the page didn't start one.
-#[cfg(target_arch = "wasm32")]
 async fn load() -> Option<String> {
     use crate::api::early;
     match early::config() {
         Some(reply) => early::text_of(reply.await?),
         None => early::fetch_config(&format!("{}/config.json", crate::routes::router_base())).await,
     }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-async fn load() -> Option<String> {
-    None
 }
 
 #[cfg(test)]

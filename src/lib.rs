@@ -64,9 +64,8 @@ pub mod validate;
 use crate::i18n::Locale;
 use components::Layout;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
-use pages::*;
+use leptos_router::components::Router;
+use pages::Pages;
 use session::Session;
 
 pub use boot::start;
@@ -90,18 +89,7 @@ fn Shell(locale: Locale, base: String) -> impl IntoView {
     view! {
         <Router base=base>
             <Layout>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/orders") view=OrdersPage />
-                    <Route path=path!("/repay/:oid") view=RepayPage />
-                    <Route path=path!("/extend/:oid") view=ExtendPage />
-                    <Route path=path!("/pay/:oid") view=PayPage />
-                    <Route path=path!("/proof/:oid") view=ProofPage />
-                    <Route path=path!("/feedback") view=FeedbackPage />
-                    <Route path=path!("/contacts") view=ContactsPage />
-                    <Route path=path!("/support") view=SupportPage />
-                </Routes>
+                <Pages />
             </Layout>
         </Router>
     }

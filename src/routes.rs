@@ -2,7 +2,6 @@
 
 use crate::api::OrderNo;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// Every page of the app, with what its path needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,10 +53,41 @@ impl AppRoute {
     }
 }
 
-/// The `:oid` of the current route, if it is a well-formed order number.
-pub fn use_order_param() -> Memo<Option<OrderNo>> {
-    let params = use_params_map();
-    Memo::new(move |_| params.read().get("oid").and_then(|oid| OrderNo::new(&oid)))
+impl AppRoute {
+    /// The page for a path inside the app (without the sub-path and the
+    /// query): the inverse of [`AppRoute::path`], and the app's only route
+    /// table. `None` is the NotFound page, malformed order numbers included.
+    /// The login page reads its own query.
+    pub fn parse(path: &str) -> Option<AppRoute> {
+        // One trailing slash is forgiven (`/orders/`), as servers do.
+        let path = match path.strip_suffix('/') {
+            Some(rest) if !rest.is_empty() && !rest.ends_with('/') => rest,
+            _ => path,
+        };
+        let route = match path {
+            "/" => AppRoute::Home,
+            "/login" => AppRoute::Login {
+                next: None,
+                expired: false,
+            },
+            "/orders" => AppRoute::Orders,
+            "/feedback" => AppRoute::Feedback,
+            "/contacts" => AppRoute::Contacts,
+            "/support" => AppRoute::Support,
+            _ => {
+                let (page, oid) = path.strip_prefix('/')?.split_once('/')?;
+                let oid = OrderNo::new(oid)?;
+                match page {
+                    "repay" => AppRoute::Repay(oid),
+                    "extend" => AppRoute::Extend(oid),
+                    "pay" => AppRoute::Pay(oid),
+                    "proof" => AppRoute::Proof(oid),
+                    _ => return None,
+                }
+            }
+        };
+        Some(route)
+    }
 }
 
 /// Accepts a `?next=` target only if it is a path inside this app, so a
@@ -221,6 +251,54 @@ mod tests {
         assert_eq!(next_path("%2F%2Fevil.example"), None);
         assert_eq!(next_path("/x%zz"), None);
         assert_eq!(percent_decode("/se%C3%B1al").as_deref(), Some("/señal"));
+    }
+
+    #[test]
+    fn every_route_parses_back_from_its_path() {
+        let oid = OrderNo::new("DEMO-1_a").unwrap();
+        let routes = [
+            AppRoute::Home,
+            AppRoute::Login {
+                next: None,
+                expired: false,
+            },
+            AppRoute::Orders,
+            AppRoute::Repay(oid.clone()),
+            AppRoute::Extend(oid.clone()),
+            AppRoute::Pay(oid.clone()),
+            AppRoute::Proof(oid),
+            AppRoute::Feedback,
+            AppRoute::Contacts,
+            AppRoute::Support,
+        ];
+        for route in routes {
+            assert_eq!(AppRoute::parse(&route.path()), Some(route.clone()));
+            if route != AppRoute::Home {
+                let slash = format!("{}/", route.path());
+                assert_eq!(AppRoute::parse(&slash), Some(route));
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_paths_and_bad_order_numbers_are_not_found() {
+        for path in [
+            "",
+            "//",
+            "/nope",
+            "/repay",
+            "/repay/",
+            "/repay/a b",
+            "/repay/a/b",
+            "/Repay/1",
+            "/pay/%2e%2e",
+            "/orders//",
+            "/login/x",
+        ] {
+            assert_eq!(AppRoute::parse(path), None, "{path:?}");
+        }
+        let long = format!("/repay/{}", "9".repeat(65));
+        assert_eq!(AppRoute::parse(&long), None);
     }
 
     #[test]

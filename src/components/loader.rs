@@ -1,30 +1,39 @@
 use super::{ErrorView, Skeleton};
-use crate::api::ApiError;
+use crate::api::{self, Page, Read};
 use leptos::prelude::*;
 
-/// Shows what a read returns: a skeleton of the page's shape until the first
-/// answer, then the page (kept on screen while a retry is under way), or the
-/// error with a retry.
+/// Loads a page's data and shows it: a skeleton of the page's shape until
+/// the first answer, then the page (kept on screen while a retry is under
+/// way), or the error with a retry. The page's parts reload it through
+/// [`use_reload`] after a write that changes it.
 ///
-/// One generic component instead of `Transition`/`Suspend` in every page: the
-/// same three states everywhere, and a smaller wasm (one async view path).
+/// One non-generic component instead of `Transition`/`Suspend` and a
+/// resource in every page: the same three states everywhere, and one copy
+/// of the async machinery in the wasm.
 #[component]
-pub fn Loader<T>(
-    /// The read, started by the page.
-    resource: LocalResource<Result<T, ApiError>>,
+pub fn Loader(
+    /// What to read.
+    read: Read,
     /// Rows of the skeleton, roughly the page's figures.
     #[prop(default = 4)]
     rows: usize,
     /// Draws the page from the data.
-    view: fn(T) -> AnyView,
-) -> impl IntoView
-where
-    T: Clone + 'static,
-{
+    view: fn(Page) -> AnyView,
+) -> impl IntoView {
+    let resource = LocalResource::new(move || api::read(read.clone()));
     let retry = Callback::new(move |_: ()| resource.refetch());
+    provide_context(Reload(retry));
     move || match resource.get() {
         None => view! { <Skeleton rows=rows /> }.into_any(),
         Some(Ok(data)) => view(data),
         Some(Err(error)) => view! { <ErrorView error=error retry=retry /> }.into_any(),
     }
+}
+
+#[derive(Clone, Copy)]
+struct Reload(Callback<()>);
+
+/// Reads the page's data again (after a write that changed it).
+pub fn use_reload() -> Callback<()> {
+    expect_context::<Reload>().0
 }

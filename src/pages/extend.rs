@@ -1,35 +1,29 @@
-use crate::api::{self, DelayDetail, LoanStatus, OrderNo};
+use crate::api::{self, DelayDetail, LoanStatus, OrderNo, Page, Read};
 use crate::components::Link;
 use crate::components::{
     focus_main, ActionButton, Amount, DayText, ErrorView, Figure, Loader, StatusBadge,
 };
 use crate::i18n::*;
-use crate::pages::OrderPage;
 use crate::routes::AppRoute;
 use leptos::html::{Button, Dialog};
 use leptos::prelude::*;
 
 /// `/extend/:oid`: the former H5 extension page (from `/Repay/loanDelay`).
 #[component]
-pub fn ExtendPage() -> impl IntoView {
-    view! { <OrderPage page=|oid| view! { <ExtendLoader oid=oid /> }.into_any() /> }
-}
-
-#[component]
-fn ExtendLoader(oid: OrderNo) -> impl IntoView {
+pub fn ExtendPage(
+    /// The order number from the address.
+    oid: OrderNo,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let detail = LocalResource::new({
-        let oid = oid.clone();
-        move || {
-            let oid = oid.clone();
-            async move { api::loan_delay(&oid).await }
-        }
-    });
+    let read = Read::Delay(oid.clone());
     view! {
         <section class="page" aria-labelledby="extend-title">
             <h1 id="extend-title">{crate::tr!(i18n, extend.title)}</h1>
             <p class="order-no">{t!(i18n, repay.order, oid = oid.to_string())}</p>
-            <Loader resource=detail rows=5 view=|detail| view! { <ExtendDetails detail=detail /> }.into_any() />
+            <Loader read=read rows=5 view=|page| match page {
+                Page::Delay(detail) => view! { <ExtendDetails detail=detail /> }.into_any(),
+                _ => ().into_any(),
+            } />
         </section>
     }
 }

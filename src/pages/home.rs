@@ -1,7 +1,7 @@
-use crate::api::{self, CurrentLoan, Home, LoanStatus, Offer};
+use crate::api::{self, CurrentLoan, Home, LoanStatus, Offer, Page, Read};
 use crate::components::Link;
 use crate::components::{
-    ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Loader, StatusBadge,
+    use_reload, ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Loader, StatusBadge,
 };
 use crate::i18n::*;
 use crate::routes::AppRoute;
@@ -11,21 +11,15 @@ use leptos::prelude::*;
 /// `/`: the public offer when logged out, else the current loan's card.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let home = LocalResource::new(api::loans);
-    // Cards that change the loan (confirm, apply again) reload the page's data.
-    provide_context(Reload(Callback::new(move |_: ()| home.refetch())));
+    // Cards that change the loan (confirm, apply again) reload it (use_reload).
     view! {
         <section class="page" aria-labelledby="home-title">
-            <Loader resource=home view=|home| view! { <HomeView home=home /> }.into_any() />
+            <Loader read=Read::Home view=|page| match page {
+                Page::Home(home) => view! { <HomeView home=home /> }.into_any(),
+                _ => ().into_any(),
+            } />
         </section>
     }
-}
-
-#[derive(Clone, Copy)]
-struct Reload(Callback<()>);
-
-fn reload() -> Callback<()> {
-    use_context::<Reload>().map_or_else(|| Callback::new(|_| {}), |r| r.0)
 }
 
 #[component]
@@ -143,7 +137,7 @@ fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
 #[component]
 fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
-    let reload = reload();
+    let reload = use_reload();
     let reloan = Action::new_local(|_: &()| api::re_loan());
     Effect::new(move |_| {
         if let Some(Ok(_)) = reloan.value().get() {
@@ -185,7 +179,7 @@ fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
 #[component]
 fn AwaitingCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
-    let reload = reload();
+    let reload = use_reload();
     let confirm = Action::new_local(|_: &()| api::apply());
     Effect::new(move |_| {
         if let Some(Ok(_)) = confirm.value().get() {

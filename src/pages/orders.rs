@@ -1,4 +1,4 @@
-use crate::api::{self, Order};
+use crate::api::{Order, Page, Read};
 use crate::components::Link;
 use crate::components::{Amount, DayText, Figure, Loader, StatusBadge};
 use crate::i18n::*;
@@ -10,11 +10,13 @@ use leptos::prelude::*;
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     let i18n = use_i18n();
-    let orders = LocalResource::new(api::orders);
     view! {
         <section class="page" aria-labelledby="orders-title">
             <h1 id="orders-title">{crate::tr!(i18n, orders.title)}</h1>
-            <Loader resource=orders rows=3 view=|list| view! { <OrderList list=list /> }.into_any() />
+            <Loader read=Read::Orders rows=3 view=|page| match page {
+                Page::Orders(list) => view! { <OrderList list=list /> }.into_any(),
+                _ => ().into_any(),
+            } />
         </section>
     }
 }

@@ -1,7 +1,6 @@
 use crate::api::{self, OrderNo, PayType, PaymentRef};
 use crate::components::{ActionButton, ErrorView};
 use crate::i18n::*;
-use crate::pages::OrderPage;
 use leptos::prelude::*;
 
 mod reference;
@@ -10,12 +9,10 @@ use reference::ReferenceCard;
 /// `/pay/:oid`: choose STP or Paycash, then show the reference to pay with
 /// (`/Repay/payData` then `/Repay/payTransf`).
 #[component]
-pub fn PayPage() -> impl IntoView {
-    view! { <OrderPage page=|oid| view! { <PayFlow oid=oid /> }.into_any() /> }
-}
-
-#[component]
-fn PayFlow(oid: OrderNo) -> impl IntoView {
+pub fn PayPage(
+    /// The order number from the address.
+    oid: OrderNo,
+) -> impl IntoView {
     let i18n = use_i18n();
     let method = RwSignal::new(None::<PayType>);
     let no_choice = RwSignal::new(false);

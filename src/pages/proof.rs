@@ -1,18 +1,15 @@
 use crate::api::{self, OrderNo};
 use crate::components::{ActionButton, ErrorView, ImageUpload};
 use crate::i18n::*;
-use crate::pages::OrderPage;
 use leptos::prelude::*;
 
 /// `/proof/:oid`: "I already paid": transaction number and/or a photo of the
 /// receipt (`/Info/ajaxUpload` then `/Repay/repayProof`).
 #[component]
-pub fn ProofPage() -> impl IntoView {
-    view! { <OrderPage page=|oid| view! { <ProofForm oid=oid /> }.into_any() /> }
-}
-
-#[component]
-fn ProofForm(oid: OrderNo) -> impl IntoView {
+pub fn ProofPage(
+    /// The order number from the address.
+    oid: OrderNo,
+) -> impl IntoView {
     let i18n = use_i18n();
     let utr = RwSignal::new(String::new());
     let image = RwSignal::new(None::<String>);

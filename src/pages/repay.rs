@@ -1,32 +1,26 @@
-use crate::api::{self, LoanDetail, LoanStatus, OrderNo};
+use crate::api::{LoanDetail, LoanStatus, OrderNo, Page, Read};
 use crate::components::Link;
 use crate::components::{Amount, Countdown, DayText, Figure, Loader, StatusBadge};
 use crate::i18n::*;
-use crate::pages::OrderPage;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 
 /// `/repay/:oid`: the former H5 repayment page (from `/Repay/loanDetail`).
 #[component]
-pub fn RepayPage() -> impl IntoView {
-    view! { <OrderPage page=|oid| view! { <RepayLoader oid=oid /> }.into_any() /> }
-}
-
-#[component]
-fn RepayLoader(oid: OrderNo) -> impl IntoView {
+pub fn RepayPage(
+    /// The order number from the address.
+    oid: OrderNo,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let detail = LocalResource::new({
-        let oid = oid.clone();
-        move || {
-            let oid = oid.clone();
-            async move { api::loan_detail(&oid).await }
-        }
-    });
+    let read = Read::Detail(oid.clone());
     view! {
         <section class="page" aria-labelledby="repay-title">
             <h1 id="repay-title">{crate::tr!(i18n, repay.title)}</h1>
             <p class="order-no">{t!(i18n, repay.order, oid = oid.to_string())}</p>
-            <Loader resource=detail rows=5 view=|detail| view! { <RepayDetails detail=detail /> }.into_any() />
+            <Loader read=read rows=5 view=|page| match page {
+                Page::Detail(detail) => view! { <RepayDetails detail=detail /> }.into_any(),
+                _ => ().into_any(),
+            } />
         </section>
     }
 }

@@ -1,4 +1,4 @@
-use crate::api::{self, Support};
+use crate::api::{Page, Read, Support};
 use crate::components::Link;
 use crate::components::Loader;
 use crate::i18n::*;
@@ -9,12 +9,14 @@ use leptos::prelude::*;
 #[component]
 pub fn SupportPage() -> impl IntoView {
     let i18n = use_i18n();
-    let support = LocalResource::new(api::support);
     view! {
         <section class="page" aria-labelledby="support-title">
             <h1 id="support-title">{crate::tr!(i18n, support.title)}</h1>
             <p>{crate::tr!(i18n, support.intro)}</p>
-            <Loader resource=support rows=1 view=|details| view! { <SupportLinks details=details /> }.into_any() />
+            <Loader read=Read::Support rows=1 view=|page| match page {
+                Page::Support(details) => view! { <SupportLinks details=details /> }.into_any(),
+                _ => ().into_any(),
+            } />
             <div class="actions">
                 <Link to=AppRoute::Feedback class="button button-secondary">{crate::tr!(i18n, support.feedback)}</Link>
                 <Link to=AppRoute::Contacts class="button button-secondary">{crate::tr!(i18n, support.contacts)}</Link>
