@@ -96,6 +96,87 @@ pub async fn read(what: Read) -> Result<Page, ApiError> {
     }
 }
 
+/// A change the borrower asks for. Every write goes through [`write`] and
+/// one action shape (`components::write_action`), for the same reason as
+/// [`Read`].
+#[derive(Clone, Debug)]
+pub enum Write {
+    /// #1.
+    SignIn { username: String, password: String },
+    /// #2.
+    LogOut,
+    /// #5, for this bill.
+    Extend(BillId),
+    /// #6.
+    ReLoan,
+    /// #9.
+    Apply,
+    /// #7.
+    Upload(web_sys::File),
+    /// #8; `attachments` is an uploaded file's URL.
+    Feedback {
+        comments: String,
+        contact: String,
+        attachments: Option<String>,
+    },
+    /// #10.
+    Contacts(Vec<Contact>),
+    /// #12; the images are uploaded files' URLs.
+    Proof {
+        order: OrderNo,
+        utr: Option<String>,
+        utr_image: Option<String>,
+        repay_image: Option<String>,
+    },
+    /// #16 then #17: a fresh payment reference.
+    Payment(OrderNo, PayType),
+}
+
+/// What a [`Write`] returns.
+#[derive(Clone, Debug)]
+pub enum Done {
+    /// Done; the server's message, if it sent one.
+    Ok(String),
+    Uploaded(UploadedFile),
+    Payment(PaymentRef),
+}
+
+/// Sends a write.
+pub async fn write(what: Write) -> Result<Done, ApiError> {
+    match what {
+        Write::SignIn { username, password } => sign_in(&username, &password)
+            .await
+            .map(|()| Done::Ok(String::new())),
+        Write::LogOut => log_out().await.map(|()| Done::Ok(String::new())),
+        Write::Extend(bill) => extend(&bill).await.map(Done::Ok),
+        Write::ReLoan => re_loan().await.map(Done::Ok),
+        Write::Apply => apply().await.map(Done::Ok),
+        Write::Upload(file) => upload(file).await.map(Done::Uploaded),
+        Write::Feedback {
+            comments,
+            contact,
+            attachments,
+        } => feedback(&comments, &contact, attachments.as_deref())
+            .await
+            .map(Done::Ok),
+        Write::Contacts(contacts) => push_contacts(&contacts).await.map(Done::Ok),
+        Write::Proof {
+            order,
+            utr,
+            utr_image,
+            repay_image,
+        } => repay_proof(
+            &order,
+            utr.as_deref(),
+            utr_image.as_deref(),
+            repay_image.as_deref(),
+        )
+        .await
+        .map(Done::Ok),
+        Write::Payment(order, method) => payment(&order, method).await.map(Done::Payment),
+    }
+}
+
 fn url(path: &str) -> String {
     format!("{}{path}", config::api_base())
 }

@@ -1,4 +1,4 @@
-use crate::api::{self, UploadedFile};
+use crate::api::{Done, UploadedFile, Write};
 use crate::i18n::*;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,14 +20,14 @@ pub fn ImageUpload(
     uploading: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let upload = Action::new_local(|file: &web_sys::File| {
-        let file = file.clone();
-        async move { api::upload(file).await }
-    });
+    let upload = super::write_action();
     Effect::new(move |_| uploading.set(upload.pending().get()));
     Effect::new(move |_| {
         if let Some(result) = upload.value().get() {
-            uploaded.set(result.ok().map(|UploadedFile { url }| url));
+            uploaded.set(match result {
+                Ok(Done::Uploaded(UploadedFile { url })) => Some(url),
+                _ => None,
+            });
         }
     });
     let on_change = move |ev: leptos::ev::Event| {
@@ -38,7 +38,7 @@ pub fn ImageUpload(
             .and_then(|files| files.get(0));
         uploaded.set(None);
         if let Some(file) = file {
-            upload.dispatch(file);
+            upload.dispatch(Write::Upload(file));
         }
     };
     view! {

@@ -13,7 +13,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let go = use_go();
-    let logout = Action::new_local(|_: &()| api::log_out());
+    let logout = super::write_action();
     Effect::new(move |_| {
         // Whatever the server said, the borrower asked to leave: forget the session here.
         if logout.value().get().is_some() {
@@ -60,7 +60,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     disabled=move || logout.pending().get()
                     on:click=move |_| {
                         if !logout.pending().get_untracked() {
-                            logout.dispatch(());
+                            logout.dispatch(api::Write::LogOut);
                         }
                     }
                 >

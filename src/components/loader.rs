@@ -1,5 +1,5 @@
 use super::{ErrorView, Skeleton};
-use crate::api::{self, Page, Read};
+use crate::api::{self, ApiError, Done, Page, Read, Write};
 use leptos::prelude::*;
 
 /// Loads a page's data and shows it: a skeleton of the page's shape until
@@ -36,4 +36,13 @@ struct Reload(Callback<()>);
 /// Reads the page's data again (after a write that changed it).
 pub fn use_reload() -> Callback<()> {
     expect_context::<Reload>().0
+}
+
+/// An action that sends [`Write`]s: every button that changes something
+/// uses this one shape (one copy of the action machinery in the wasm).
+type WriteAction = Action<Write, Result<Done, ApiError>>;
+
+/// A new [`WriteAction`] owned by the calling component.
+pub fn write_action() -> WriteAction {
+    Action::new_local(|what: &Write| api::write(what.clone()))
 }

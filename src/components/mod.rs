@@ -22,6 +22,6 @@ pub use image_upload::ImageUpload;
 pub use lang_switch::LangSwitch;
 pub use layout::{focus_main, Layout};
 pub use link::Link;
-pub use loader::{use_reload, Loader};
+pub use loader::{use_reload, write_action, Loader};
 pub use skeleton::Skeleton;
 pub use status_badge::StatusBadge;

@@ -1,4 +1,6 @@
-use crate::api::{self, Contact};
+use crate::api::Contact;
+use crate::api::Write;
+use crate::components::write_action;
 use crate::components::{ActionButton, ErrorView};
 use crate::i18n::*;
 use crate::validate;
@@ -40,10 +42,7 @@ pub fn ContactsPage() -> impl IntoView {
     let next_key = StoredValue::new(1usize);
     let rows = RwSignal::new(vec![Row::new(0)]);
     let incomplete = RwSignal::new(false);
-    let send = Action::new_local(|contacts: &Vec<Contact>| {
-        let contacts = contacts.clone();
-        async move { api::push_contacts(&contacts).await }
-    });
+    let send = write_action();
     let add = move |_| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
@@ -58,7 +57,7 @@ pub fn ContactsPage() -> impl IntoView {
             rows.get_untracked().iter().map(Row::contact).collect();
         incomplete.set(contacts.is_none());
         if let Some(contacts) = contacts {
-            send.dispatch(contacts);
+            send.dispatch(Write::Contacts(contacts));
         }
     };
     view! {

@@ -1,4 +1,6 @@
-use crate::api::{self, DelayDetail, LoanStatus, OrderNo, Page, Read};
+use crate::api::Write;
+use crate::api::{DelayDetail, LoanStatus, OrderNo, Page, Read};
+use crate::components::write_action;
 use crate::components::Link;
 use crate::components::{
     focus_main, ActionButton, Amount, DayText, ErrorView, Figure, Loader, StatusBadge,
@@ -75,10 +77,7 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let opener = NodeRef::<Button>::new();
     let bill_id = detail.bill.id.clone();
-    let extend = Action::new_local(|bill: &api::BillId| {
-        let bill = bill.clone();
-        async move { api::extend(&bill).await }
-    });
+    let extend = write_action();
     let close = move || {
         if let Some(dialog) = dialog.get_untracked() {
             dialog.close();
@@ -149,7 +148,7 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
                     busy_label=move || crate::tr!(i18n, extend.pending)
                     on_press={
                         let bill_id = bill_id.clone();
-                        move |_| { extend.dispatch(bill_id.clone()); }
+                        move |_| { extend.dispatch(Write::Extend(bill_id.clone())); }
                     }
                 />
                 <button type="button" class="button button-secondary button-block" on:click=move |_| close()>

@@ -1,4 +1,5 @@
-use crate::api;
+use crate::api::Write;
+use crate::components::write_action;
 use crate::components::{ActionButton, ErrorView, ImageUpload};
 use crate::i18n::*;
 use crate::validate;
@@ -15,12 +16,7 @@ pub fn FeedbackPage() -> impl IntoView {
     let uploading = RwSignal::new(false);
     let comments_missing = RwSignal::new(false);
     let contact_invalid = RwSignal::new(false);
-    let send = Action::new_local(
-        |(comments, contact, image): &(String, String, Option<String>)| {
-            let (comments, contact, image) = (comments.clone(), contact.clone(), image.clone());
-            async move { api::feedback(&comments, &contact, image.as_deref()).await }
-        },
-    );
+    let send = write_action();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if send.pending().get_untracked() || uploading.get_untracked() {
@@ -31,7 +27,11 @@ pub fn FeedbackPage() -> impl IntoView {
         comments_missing.set(text.is_none());
         contact_invalid.set(reply_to.is_none());
         if let (Some(text), Some(reply_to)) = (text, reply_to) {
-            send.dispatch((text, reply_to, image.get_untracked()));
+            send.dispatch(Write::Feedback {
+                comments: text,
+                contact: reply_to,
+                attachments: image.get_untracked(),
+            });
         }
     };
     view! {

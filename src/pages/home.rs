@@ -1,4 +1,6 @@
-use crate::api::{self, CurrentLoan, Home, LoanStatus, Offer, Page, Read};
+use crate::api::Write;
+use crate::api::{CurrentLoan, Home, LoanStatus, Offer, Page, Read};
+use crate::components::write_action;
 use crate::components::Link;
 use crate::components::{
     use_reload, ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Loader, StatusBadge,
@@ -138,7 +140,7 @@ fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
 fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
     let reload = use_reload();
-    let reloan = Action::new_local(|_: &()| api::re_loan());
+    let reloan = write_action();
     Effect::new(move |_| {
         if let Some(Ok(_)) = reloan.value().get() {
             reload.run(());
@@ -169,7 +171,7 @@ fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
             pending=reloan.pending()
             label=move || crate::tr!(i18n, home.reloan)
             busy_label=move || crate::tr!(i18n, home.reloan_pending)
-            on_press=move |_| { reloan.dispatch(()); }
+            on_press=move |_| { reloan.dispatch(Write::ReLoan); }
         />
         {move || reloan.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
     }
@@ -180,7 +182,7 @@ fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
 fn AwaitingCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
     let reload = use_reload();
-    let confirm = Action::new_local(|_: &()| api::apply());
+    let confirm = write_action();
     Effect::new(move |_| {
         if let Some(Ok(_)) = confirm.value().get() {
             reload.run(());
@@ -200,7 +202,7 @@ fn AwaitingCard(loan: CurrentLoan) -> impl IntoView {
             pending=confirm.pending()
             label=move || crate::tr!(i18n, home.confirm)
             busy_label=move || crate::tr!(i18n, home.confirm_pending)
-            on_press=move |_| { confirm.dispatch(()); }
+            on_press=move |_| { confirm.dispatch(Write::Apply); }
         />
         {move || confirm.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
     }

@@ -1,4 +1,6 @@
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
+use crate::api::Write;
+use crate::components::write_action;
 use crate::components::{ActionButton, ErrorView};
 use crate::i18n::*;
 use crate::routes::next_path;
@@ -28,12 +30,9 @@ pub fn LoginPage() -> impl IntoView {
     let password_missing = RwSignal::new(false);
     let expired = move || query.read().get("expired").is_some();
 
-    let sign_in = Action::new_local(|(user, pass): &(String, String)| {
-        let (user, pass) = (user.clone(), pass.clone());
-        async move { api::sign_in(&user, &pass).await }
-    });
+    let sign_in = write_action();
     Effect::new(move |_| {
-        if let Some(Ok(())) = sign_in.value().get() {
+        if let Some(Ok(_)) = sign_in.value().get() {
             session.logged_in.set(Some(true));
             let next = query.read_untracked().get("next").unwrap_or_default();
             let target = next_path(&next).unwrap_or_else(|| "/".to_owned());
@@ -61,7 +60,10 @@ pub fn LoginPage() -> impl IntoView {
         let pass = password.get_untracked();
         password_missing.set(pass.is_empty());
         if let (Some(user), false) = (user, pass.is_empty()) {
-            sign_in.dispatch((user, pass));
+            sign_in.dispatch(Write::SignIn {
+                username: user,
+                password: pass,
+            });
         }
     };
 

@@ -1,4 +1,6 @@
-use crate::api::{self, OrderNo, PayType, PaymentRef};
+use crate::api::{Done, Write};
+use crate::api::{OrderNo, PayType, PaymentRef};
+use crate::components::write_action;
 use crate::components::{ActionButton, ErrorView};
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -16,16 +18,13 @@ pub fn PayPage(
     let i18n = use_i18n();
     let method = RwSignal::new(None::<PayType>);
     let no_choice = RwSignal::new(false);
-    let payment = Action::new_local(|(oid, method): &(OrderNo, PayType)| {
-        let (oid, method) = (oid.clone(), *method);
-        async move { api::payment(&oid, method).await }
-    });
+    let payment = write_action();
     // The reference on screen changes only when a new one has arrived, so a
     // failed switch of method never takes away one that works.
     let shown = RwSignal::new(None::<PaymentRef>);
     let result = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        if let Some(Ok(reference)) = payment.value().get() {
+        if let Some(Ok(Done::Payment(reference))) = payment.value().get() {
             shown.set(Some(reference));
             // On a phone the new reference lands below the fold: bring it up.
             request_animation_frame(move || {
@@ -40,7 +39,7 @@ pub fn PayPage(
         Callback::new(move |_: ()| match method.get_untracked() {
             Some(chosen) => {
                 no_choice.set(false);
-                payment.dispatch((oid.clone(), chosen));
+                payment.dispatch(Write::Payment(oid.clone(), chosen));
             }
             None => no_choice.set(true),
         })

@@ -1,4 +1,6 @@
-use crate::api::{self, OrderNo};
+use crate::api::OrderNo;
+use crate::api::Write;
+use crate::components::write_action;
 use crate::components::{ActionButton, ErrorView, ImageUpload};
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -15,12 +17,7 @@ pub fn ProofPage(
     let image = RwSignal::new(None::<String>);
     let uploading = RwSignal::new(false);
     let empty = RwSignal::new(false);
-    let send = Action::new_local(
-        |(oid, utr, image): &(OrderNo, Option<String>, Option<String>)| {
-            let (oid, utr, image) = (oid.clone(), utr.clone(), image.clone());
-            async move { api::repay_proof(&oid, utr.as_deref(), None, image.as_deref()).await }
-        },
-    );
+    let send = write_action();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if send.pending().get_untracked() || uploading.get_untracked() {
@@ -30,7 +27,12 @@ pub fn ProofPage(
         let image = image.get_untracked();
         empty.set(utr.is_none() && image.is_none());
         if !empty.get_untracked() {
-            send.dispatch((oid.clone(), utr, image));
+            send.dispatch(Write::Proof {
+                order: oid.clone(),
+                utr,
+                utr_image: None,
+                repay_image: image,
+            });
         }
     };
     view! {
