@@ -109,12 +109,17 @@ def crate_of(name):
     # `<T as core::ops::Drop>::drop` counts for T's crate; closures and
     # generics keep their outer path.
     n = name
+    # `<T as tachys::view::Render>::build`: a generic instance of the trait's crate.
+    m = re.match(r"<[A-Za-z_][A-Za-z0-9_]* as ([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::", n)
+    if m:
+        return m.group(1)
+    n = re.sub(r"\[[0-9a-f]+\]", "", n)
     if n.startswith("<"):
         n = n[1:]
     n = re.sub(r"^(dyn |&mut |&|\*const |\*mut |\[)", "", n)
     m = re.match(r"([A-Za-z_][A-Za-z0-9_]*)::", n)
     if not m:
-        return "(other: " + name.split("(")[0][:40] + ")" if name.startswith("func[") is False else "(unnamed)"
+        return "(unnamed)" if name.startswith("func[") else "(other)"
     return m.group(1)
 
 
