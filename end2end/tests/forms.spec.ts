@@ -83,6 +83,16 @@ for (const lang of LANGS) {
       await second.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('José Pérez');
       await second.getByLabel(t(lang, 'contacts.phone'), { exact: true }).fill('5533334444');
       await second.getByLabel(t(lang, 'contacts.relate'), { exact: true }).fill('hermano');
+      // Adding a row keeps what the first one holds; a third row, removed again, takes nothing with it.
+      const first = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 1 }) });
+      await expect(first.getByLabel(t(lang, 'contacts.name'), { exact: true })).toHaveValue('María López');
+      await page.getByRole('button', { name: t(lang, 'contacts.add'), exact: true }).click();
+      const third = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 3 }) });
+      await third.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('Borrar');
+      await third.getByRole('button', { name: t(lang, 'contacts.remove', { n: 3 }), exact: true }).click();
+      await expect(third).toHaveCount(0);
+      await expect(first.getByLabel(t(lang, 'contacts.phone'), { exact: true })).toHaveValue('55 1111 2222');
+      await expect(second.getByLabel(t(lang, 'contacts.name'), { exact: true })).toHaveValue('José Pérez');
       await page.getByRole('button', { name: t(lang, 'contacts.submit'), exact: true }).click();
       await expect(page.getByText(t(lang, 'contacts.done'))).toBeVisible();
       const state = (await sandbox.state()) as unknown as Stored;
