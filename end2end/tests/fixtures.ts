@@ -120,12 +120,43 @@ export function appRoot(url: string): string {
 type Fixtures = {
   /** Control endpoints of the sandbox behind the test's baseURL. */
   sandbox: Sandbox;
+  /**
+   * Content-Security-Policy violations seen on `page` so far. The sandbox
+   * serves the app with its build's policy (dist/csp.txt), and every test
+   * fails if the app broke it; a test that provokes one on purpose empties
+   * this list after checking it.
+   */
+  cspViolations: string[];
 };
+
+/** Records `page`'s CSP violations (the DOM event and Chromium's console report) into `into`. */
+export async function watchCsp(page: Page, into: string[]): Promise<void> {
+  await page.exposeBinding('__cashgoCspViolation', (_source, text: string) => {
+    into.push(text);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __cashgoCspViolation: (t: string) => void }).__cashgoCspViolation;
+      report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) into.push(message.text());
+  });
+}
 
 export const test = base.extend<Fixtures>({
   sandbox: async ({ request, baseURL }, use) => {
     if (!baseURL) throw new Error('baseURL is not set (playwright.config.ts)');
     await use(new Sandbox(request, new URL(baseURL).origin));
+  },
+  cspViolations: async ({}, use) => {
+    await use([]);
+  },
+  page: async ({ page, cspViolations }, use) => {
+    await watchCsp(page, cspViolations);
+    await use(page);
+    expect(cspViolations, 'the app broke its Content-Security-Policy').toEqual([]);
   },
 });
 

@@ -429,6 +429,20 @@ fn generated_config(app: &Shared) -> Response {
         .into_response()
 }
 
+/// Adds the build's Content-Security-Policy (`csp.txt` beside `index.html`,
+/// written by `scripts/csp.py` after each Trunk build) to an `index.html`
+/// response, as production must send it; without the file, none.
+async fn with_csp(mut res: Response, dist: &Path) -> Response {
+    let Ok(policy) = tokio::fs::read_to_string(dist.join("csp.txt")).await else {
+        return res;
+    };
+    if let Ok(value) = header::HeaderValue::from_str(policy.trim()) {
+        res.headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    res
+}
+
 /// Everything no route claimed: the app's files and routes, or 404.
 pub async fn fallback(
     State(app): State<Shared>,
@@ -484,7 +498,7 @@ pub async fn fallback(
         }
     }
     match file_response(&dist.join("index.html"), NO_CACHE, &request).await {
-        Some(res) => res,
+        Some(res) => with_csp(res, dist).await,
         None => (
             StatusCode::NOT_FOUND,
             Html("<!DOCTYPE html><h1>index.html is missing from --dist</h1>"),

@@ -365,3 +365,23 @@ fn floor_page() {
     assert_eq!(r.header("content-encoding"), None);
     assert_eq!(r.text(), html);
 }
+
+#[test]
+fn index_carries_the_builds_csp() {
+    let policy = "default-src 'self'; script-src 'self' 'sha256-abc='";
+    let dir = dist("csp", false);
+    let s = start_with(cashgo_sandbox::Settings {
+        dist: Some(dir.clone()),
+        ..settings()
+    });
+    let mut c = s.client();
+    assert_eq!(c.get("/").header("content-security-policy"), None);
+    std::fs::write(dir.join("csp.txt"), format!("{policy}\n")).unwrap();
+    for path in ["/", "/index.html", "/repay/1"] {
+        let r = c.get(path);
+        assert_index(&r);
+        assert_eq!(r.header("content-security-policy"), Some(policy), "{path}");
+    }
+    let r = c.get("/pkg/cashgo-web-0123456789abcdef.js");
+    assert_eq!(r.header("content-security-policy"), None);
+}

@@ -163,8 +163,8 @@ fn copy_with_exec_command(window: &web_sys::Window, text: &str) -> Option<bool> 
         .ok()?;
     area.set_value(text);
     area.set_attribute("readonly", "").ok()?;
-    area.set_attribute("style", "position:fixed;top:0;left:0;opacity:0")
-        .ok()?;
+    // A class, not a `style` attribute: the CSP allows no inline styles.
+    area.set_class_name("copy-buffer");
     let body = document.body()?;
     body.append_child(&area).ok()?;
     area.select();
