@@ -203,7 +203,14 @@ pub async fn sign_in(username: &str, password: &str) -> Result<(), ApiError> {
         &[("username", username), ("password", password)],
     )
     .await?;
-    decode::ack(&reply.reply()).map(drop)
+    match decode::ack(&reply.reply()) {
+        // There is no session to lose yet: a 401/403 (or a login redirect)
+        // here is a refusal to read, not "log in again".
+        Err(ApiError::SessionExpired) => Err(ApiError::Unexpected(
+            "sign-in answered as if the session had expired".to_owned(),
+        )),
+        other => other.map(drop),
+    }
 }
 
 /// #2: ends the session. An already expired session counts as logged out.

@@ -1,6 +1,6 @@
 use super::LangSwitch;
 use crate::api;
-use crate::components::Link;
+use crate::components::{ErrorView, Link};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::session::{use_go, use_session};
@@ -14,13 +14,26 @@ pub fn Layout(children: Children) -> impl IntoView {
     let session = use_session();
     let go = use_go();
     let logout = super::write_action();
-    Effect::new(move |_| {
-        // Whatever the server said, the borrower asked to leave: forget the session here.
-        if logout.value().get().is_some() {
+    let log_out = Callback::new(move |_: ()| {
+        if !logout.pending().get_untracked() {
+            logout.dispatch(api::Write::LogOut);
+        }
+    });
+    Effect::new(move |_| match logout.value().get() {
+        // The borrower asked to leave: forget the session here either way.
+        Some(Ok(_)) => {
             session.logged_in.set(Some(false));
             go(AppRoute::Home);
         }
+        // But say that the server may still hold it (a shared phone), and
+        // offer to try again.
+        Some(Err(_)) => session.logged_in.set(Some(false)),
+        None => {}
     });
+    let logout_failed = move || match logout.value().get() {
+        Some(Err(error)) => Some(view! { <ErrorView error=error retry=log_out /> }),
+        _ => None,
+    };
     // After an in-app navigation, focus moves to the new page (as a page load
     // would), so screen readers start reading there and keyboard users don't
     // stay on a link that is gone.
@@ -41,7 +54,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </Link>
             <LangSwitch />
         </header>
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1">{logout_failed}{children()}</main>
         <nav class="app-nav" aria-label=move || t_string!(i18n, nav.label)>
             <Link to=AppRoute::Home exact=true>{crate::tr!(i18n, nav.home)}</Link>
             <Link to=AppRoute::Orders>{crate::tr!(i18n, nav.orders)}</Link>
@@ -58,11 +71,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     type="button"
                     class="link-button"
                     disabled=move || logout.pending().get()
-                    on:click=move |_| {
-                        if !logout.pending().get_untracked() {
-                            logout.dispatch(api::Write::LogOut);
-                        }
-                    }
+                    on:click=move |_| log_out.run(())
                 >
                     {crate::tr!(i18n, nav.logout)}
                 </button>

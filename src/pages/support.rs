@@ -25,16 +25,28 @@ pub fn SupportPage() -> impl IntoView {
     }
 }
 
-/// Only digits (and a leading `+`) from the server go into `tel:`/WhatsApp links.
+/// Only digits from the server go into WhatsApp links (`wa.me` takes the
+/// international number without `+`).
 fn dial_digits(number: &str) -> Option<String> {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     (digits.len() >= 6 && digits.len() <= 15).then_some(digits)
 }
 
+/// A `tel:` number: the digits, with the leading `+` of an international
+/// number kept (without it, `+52 55…` would be dialled as a local number).
+fn tel_number(number: &str) -> Option<String> {
+    let digits = dial_digits(number)?;
+    Some(if number.trim_start().starts_with('+') {
+        format!("+{digits}")
+    } else {
+        digits
+    })
+}
+
 #[component]
 fn SupportLinks(details: Support) -> impl IntoView {
     let i18n = use_i18n();
-    let phone = details.phone.as_deref().and_then(dial_digits);
+    let phone = details.phone.as_deref().and_then(tel_number);
     let whatsapp = details.whatsapp.as_deref().and_then(dial_digits);
     let nothing = phone.is_none() && whatsapp.is_none();
     view! {
@@ -54,5 +66,35 @@ fn SupportLinks(details: Support) -> impl IntoView {
             })}
         </div>
         {nothing.then(|| view! { <p>{crate::tr!(i18n, support.none)}</p> })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tel_keeps_the_international_plus() {
+        assert_eq!(
+            tel_number("+52 55 1234 5678").as_deref(),
+            Some("+525512345678")
+        );
+        assert_eq!(
+            tel_number(" +52-55-1234-5678").as_deref(),
+            Some("+525512345678")
+        );
+        assert_eq!(tel_number("55 1234 5678").as_deref(), Some("5512345678"));
+        assert_eq!(tel_number("52+5512345678").as_deref(), Some("525512345678"));
+        assert_eq!(tel_number("+12"), None, "too short to be a number");
+        assert_eq!(tel_number("javascript:alert(1)"), None);
+    }
+
+    #[test]
+    fn whatsapp_takes_digits_only() {
+        assert_eq!(
+            dial_digits("+52 55 1234 5678").as_deref(),
+            Some("525512345678")
+        );
+        assert_eq!(dial_digits("1234567890123456"), None, "over 15 digits");
     }
 }
