@@ -27,8 +27,10 @@ pub fn PayPage(
         if let Some(Ok(Done::Payment(reference))) = payment.value().get() {
             shown.set(Some(reference));
             // On a phone the new reference lands below the fold: bring it up.
+            // The borrower may have left the page by the next frame: the
+            // node ref is then gone, which `try_` reports instead of panicking.
             request_animation_frame(move || {
-                if let Some(el) = result.get_untracked() {
+                if let Some(el) = result.try_get_untracked().flatten() {
                     el.scroll_into_view();
                 }
             });
