@@ -17,7 +17,7 @@
  * /h5/: shell.spec.ts, "under the /h5/ sub-path").
  */
 import {
-  test, expect, t, LANGS, DEMO, DEMO_PASSWORD, Sandbox, seedAccount, money, loginTo, fillLogin, appRoot,
+  test, expect, t, LANGS, DEMO, DEMO_PASSWORD, subPath, seedAccount, money, loginTo, fillLogin,
   withLang, expectLang, type Lang, type SeedAccount,
 } from './fixtures';
 import type { Page, Request } from '@playwright/test';
@@ -322,10 +322,7 @@ test.describe('config.json keys fall back one by one', () => {
 
 // The sub-path build (one language is enough, as in shell.spec.ts).
 test('under /h5/: a cold load of /h5/repay/<oid> sends loanDetail once, before the wasm has arrived', async ({ page, request }) => {
-  const h5 = process.env.H5_URL;
-  test.skip(!h5, 'H5_URL not set (scripts/test sets it)');
-  const root = appRoot(h5!);
-  const sandbox = new Sandbox(request, new URL(root).origin);
+  const { root, sandbox } = subPath(request);
   await sandbox.reset();
   const acc = await seedAccount(sandbox, DEMO.due);
   await page.goto(`${root}${withLang('login', 'es')}`);

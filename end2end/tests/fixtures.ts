@@ -112,6 +112,17 @@ export class Sandbox {
   }
 }
 
+/**
+ * The sub-path build's app root (`…/h5/`) and its sandbox, from `H5_URL`;
+ * skips the calling test when `scripts/test` didn't start that sandbox.
+ */
+export function subPath(request: APIRequestContext): { root: string; sandbox: Sandbox } {
+  const h5 = process.env.H5_URL;
+  test.skip(!h5, 'H5_URL not set (scripts/test sets it)');
+  const root = appRoot(h5 ?? '');
+  return { root, sandbox: new Sandbox(request, new URL(root).origin) };
+}
+
 /** Root of the app for a sandbox URL, always ending in `/` so relative paths stay under a sub-path. */
 export function appRoot(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;

@@ -4,8 +4,8 @@
  * the /h5/ sub-path build.
  */
 import {
-  test, expect, t, shot, LANGS, DEMO, DEMO_PASSWORD, Sandbox, seedAccount, money, dayText, loginTo, fillLogin,
-  withLang, appRoot, expectLang, type Lang,
+  test, expect, t, shot, LANGS, DEMO, DEMO_PASSWORD, subPath, seedAccount, money, dayText, loginTo, fillLogin,
+  withLang, expectLang, type Lang,
 } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -126,10 +126,7 @@ for (const lang of LANGS) {
 
 // The sub-path build (Spanish, the device's language here; one run is enough).
 test('under the /h5/ sub-path: login, repayment page, links stay under /h5/', async ({ page, request }) => {
-  const h5 = process.env.H5_URL;
-  test.skip(!h5, 'H5_URL not set (scripts/test sets it)');
-  const root = appRoot(h5!);
-  const sandbox = new Sandbox(request, new URL(root).origin);
+  const { root, sandbox } = subPath(request);
   await sandbox.reset();
   const acc = await seedAccount(sandbox, DEMO.due);
   // A deep link, logged out: login under /h5/, then back.
