@@ -1,4 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * Browser tests against the sandbox (`cargo run -p cashgo-sandbox`) serving the
@@ -16,6 +18,7 @@ const BASE_URL = process.env.BASE_URL ?? `http://127.0.0.1:${FALLBACK_PORT}/`;
 
 /** Debian's Chromium: Playwright's own browser download cannot reach its host from here. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = JSON.parse(readFileSync(path.join(__dirname, 'chromium-args.json'), 'utf8')) as string[];
 
 export default defineConfig({
   testDir: './tests',
@@ -51,15 +54,8 @@ export default defineConfig({
         deviceScaleFactor: 1,
         launchOptions: {
           executablePath: CHROMIUM,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          // Debian's Chromium on a machine that reaches only the package registries (chromium-args.json).
+          args: CHROMIUM_ARGS,
         },
       },
     },

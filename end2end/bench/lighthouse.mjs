@@ -8,6 +8,7 @@
 //
 // scripts/bench --lighthouse installs Lighthouse 12.2.3 (the last to run on
 // Node 20) into .tools/lighthouse and runs this.
+import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
@@ -38,7 +39,7 @@ const { stdout } = await promisify(execFile)(
     '--output=json',
     '--output-path=stdout',
     `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+    `--chrome-flags=--headless=new ${JSON.parse(readFileSync(new URL('../chromium-args.json', import.meta.url), 'utf8')).join(' ')}`,
   ],
   { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }, maxBuffer: 64 << 20 },
 );

@@ -27,6 +27,7 @@
 // Network.loadingFinished encodedDataLength (headers included) over the
 // measured load, until the network is quiet after the amount appears.
 import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 const USER = '5512345001';
 const PASSWORD = 'demo1234';
@@ -238,15 +239,7 @@ const pages = {
 };
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: JSON.parse(readFileSync(new URL('../chromium-args.json', import.meta.url), 'utf8')),
 });
 
 console.log(
