@@ -1,6 +1,7 @@
 //! App-wide state shared through context: the deployment's sub-path and
 //! whether the borrower is logged in.
 
+use crate::api::{ApiError, Done, Home, Page, Read, Write};
 use crate::routes::{strip_base, AppRoute};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -23,6 +24,39 @@ impl Session {
         };
         provide_context(session);
         session
+    }
+
+    /// What a page's first read says about the session, noted when its
+    /// answer arrives (the one place reads learn it; pages don't write it).
+    pub fn note_read(self, read: &Read, result: &Result<Page, ApiError>) {
+        self.learn(match result {
+            Ok(Page::Home(Home::Offer(_))) => Some(false),
+            // Support is public: it proves nothing.
+            Ok(_) => (*read != Read::Support).then_some(true),
+            Err(ApiError::SessionExpired) => Some(false),
+            Err(_) => None,
+        });
+    }
+
+    /// What a write's answer says about the session.
+    pub fn note_write(self, write: &Write, result: &Result<Done, ApiError>) {
+        self.learn(match (write, result) {
+            // Forgotten here whatever the server said (the page says if it failed).
+            (Write::LogOut, _) => Some(false),
+            (_, Err(ApiError::SessionExpired)) => Some(false),
+            // Feedback and uploads may be accepted without a session.
+            (Write::Feedback { .. } | Write::Upload(_), _) => None,
+            (_, Ok(_)) => Some(true),
+            (_, Err(_)) => None,
+        });
+    }
+
+    fn learn(self, known: Option<bool>) {
+        if let Some(known) = known {
+            if self.logged_in.get_untracked() != Some(known) {
+                self.logged_in.set(Some(known));
+            }
+        }
     }
 }
 

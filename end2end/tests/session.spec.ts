@@ -3,7 +3,7 @@
  * hear it (a shared phone keeps a live session otherwise), a refused sign-in
  * is not "your session expired", and support numbers dial as written.
  */
-import { test, expect, t, LANGS, DEMO, DEMO_PASSWORD, loginTo, fillLogin, expectLang, withLang } from './fixtures';
+import { test, expect, t, LANGS, DEMO, DEMO_PASSWORD, seedAccount, loginTo, fillLogin, expectLang, withLang } from './fixtures';
 import type { APIRequestContext } from '@playwright/test';
 
 /** Whether the browser's session cookie still opens a private read (#3 answers -100 when not). */
@@ -61,6 +61,28 @@ for (const lang of LANGS) {
       await page.unroute('**/Index/ajaxSignIn');
       await page.getByRole('button', { name: t(lang, 'login.submit'), exact: true }).click();
       await expect(page).toHaveURL((u) => u.pathname === '/orders');
+    });
+
+    test('the menu never offers "log in" to a logged-in borrower, even before anything was read', async ({ page, sandbox }) => {
+      await sandbox.reset();
+      const acc = await seedAccount(sandbox, DEMO.due);
+      await loginTo(page, lang, acc.username);
+      const nav = page.getByRole('navigation');
+      const logIn = nav.getByRole('link', { name: t(lang, 'nav.login'), exact: true });
+      const logOut = nav.getByRole('button', { name: t(lang, 'nav.logout'), exact: true });
+      // A cold load of the payment page reads nothing private until a reference is asked for.
+      await page.goto(withLang(`pay/${acc.order_number}`, lang));
+      await expect(page.getByRole('heading', { level: 1, name: t(lang, 'pay.title') })).toBeVisible();
+      await expect(logIn).toHaveCount(0);
+      await page.getByRole('radio', { name: t(lang, 'pay.stp') }).check();
+      await page.getByRole('button', { name: t(lang, 'pay.get_reference'), exact: true }).click();
+      await expect(page.getByTestId('reference-stp')).toBeVisible();
+      await expect(logOut).toBeVisible();
+      // A private read says so at once on a cold load.
+      await page.goto(withLang(`repay/${acc.order_number}`, lang));
+      await expect(page.getByTestId('amount-now')).toBeVisible();
+      await expect(logOut).toBeVisible();
+      await expect(logIn).toHaveCount(0);
     });
 
     test('support: an international number keeps its + in tel:, WhatsApp gets digits', async ({ page }) => {

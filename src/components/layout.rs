@@ -19,16 +19,13 @@ pub fn Layout(children: Children) -> impl IntoView {
             logout.dispatch(api::Write::LogOut);
         }
     });
-    Effect::new(move |_| match logout.value().get() {
-        // The borrower asked to leave: forget the session here either way.
-        Some(Ok(_)) => {
-            session.logged_in.set(Some(false));
+    // The session is forgotten here either way (Session::note_write); a
+    // failure is said on the page with a retry, since the server may still
+    // hold the session (a shared phone).
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = logout.value().get() {
             go(AppRoute::Home);
         }
-        // But say that the server may still hold it (a shared phone), and
-        // offer to try again.
-        Some(Err(_)) => session.logged_in.set(Some(false)),
-        None => {}
     });
     let logout_failed = move || match logout.value().get() {
         Some(Err(error)) => Some(view! { <ErrorView error=error retry=log_out /> }),
@@ -59,23 +56,25 @@ pub fn Layout(children: Children) -> impl IntoView {
             <Link to=AppRoute::Home exact=true>{crate::tr!(i18n, nav.home)}</Link>
             <Link to=AppRoute::Orders>{crate::tr!(i18n, nav.orders)}</Link>
             <Link to=AppRoute::Support>{crate::tr!(i18n, nav.support)}</Link>
-            <Show
-                when=move || session.logged_in.get() == Some(true)
-                fallback=move || view! {
+            // Only what the app knows: nothing until an answer has said.
+            {move || match session.logged_in.get() {
+                Some(true) => Some(view! {
+                    <button
+                        type="button"
+                        class="link-button"
+                        disabled=move || logout.pending().get()
+                        on:click=move |_| log_out.run(())
+                    >
+                        {crate::tr!(i18n, nav.logout)}
+                    </button>
+                }.into_any()),
+                Some(false) => Some(view! {
                     <Link to=AppRoute::Login { next: None, expired: false }>
                         {crate::tr!(i18n, nav.login)}
                     </Link>
-                }
-            >
-                <button
-                    type="button"
-                    class="link-button"
-                    disabled=move || logout.pending().get()
-                    on:click=move |_| log_out.run(())
-                >
-                    {crate::tr!(i18n, nav.logout)}
-                </button>
-            </Show>
+                }.into_any()),
+                None => None,
+            }}
         </nav>
     }
 }

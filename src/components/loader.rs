@@ -20,7 +20,15 @@ pub fn Loader(
     /// Draws the page from the data.
     view: fn(Page) -> AnyView,
 ) -> impl IntoView {
-    let resource = LocalResource::new(move || api::read(read.clone()));
+    let session = crate::session::use_session();
+    let resource = LocalResource::new(move || {
+        let read = read.clone();
+        async move {
+            let result = api::read(read.clone()).await;
+            session.note_read(&read, &result);
+            result
+        }
+    });
     let retry = Callback::new(move |_: ()| resource.refetch());
     provide_context(Reload(retry));
     move || match resource.get() {
@@ -44,5 +52,13 @@ type WriteAction = Action<Write, Result<Done, ApiError>>;
 
 /// A new [`WriteAction`] owned by the calling component.
 pub fn write_action() -> WriteAction {
-    Action::new_local(|what: &Write| api::write(what.clone()))
+    let session = crate::session::use_session();
+    Action::new_local(move |what: &Write| {
+        let what = what.clone();
+        async move {
+            let result = api::write(what.clone()).await;
+            session.note_write(&what, &result);
+            result
+        }
+    })
 }

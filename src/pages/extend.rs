@@ -33,8 +33,6 @@ pub fn ExtendPage(
 #[component]
 fn ExtendDetails(detail: DelayDetail) -> impl IntoView {
     let i18n = use_i18n();
-    // Only a logged-in borrower gets this far: the menu offers "log out".
-    crate::session::use_session().logged_in.set(Some(true));
     let status = detail.bill.status;
     let allowed = matches!(
         status,

@@ -7,7 +7,6 @@ use crate::components::{
 };
 use crate::i18n::*;
 use crate::routes::AppRoute;
-use crate::session::use_session;
 use leptos::prelude::*;
 
 /// `/`: the public offer when logged out, else the current loan's card.
@@ -27,20 +26,13 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn HomeView(home: Home) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
     match home {
-        Home::Offer(offer) => {
-            session.logged_in.set(Some(false));
-            view! { <OfferCard offer=offer /> }.into_any()
+        Home::Offer(offer) => view! { <OfferCard offer=offer /> }.into_any(),
+        Home::Loan(loan) => view! {
+            <h1 id="home-title">{crate::tr!(i18n, home.title)}</h1>
+            <LoanCard loan=loan />
         }
-        Home::Loan(loan) => {
-            session.logged_in.set(Some(true));
-            view! {
-                <h1 id="home-title">{crate::tr!(i18n, home.title)}</h1>
-                <LoanCard loan=loan />
-            }
-            .into_any()
-        }
+        .into_any(),
     }
 }
 

@@ -4,7 +4,6 @@ use crate::components::write_action;
 use crate::components::{ActionButton, ErrorView};
 use crate::i18n::*;
 use crate::routes::next_path;
-use crate::session::use_session;
 use crate::validate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -20,7 +19,6 @@ enum PhoneProblem {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
     let query = use_query_map();
     let navigate = use_navigate();
     let phone = RwSignal::new(String::new());
@@ -33,7 +31,6 @@ pub fn LoginPage() -> impl IntoView {
     let sign_in = write_action();
     Effect::new(move |_| {
         if let Some(Ok(_)) = sign_in.value().get() {
-            session.logged_in.set(Some(true));
             let next = query.read_untracked().get("next").unwrap_or_default();
             let target = next_path(&next).unwrap_or_else(|| "/".to_owned());
             navigate(

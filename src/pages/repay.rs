@@ -28,8 +28,6 @@ pub fn RepayPage(
 #[component]
 fn RepayDetails(detail: LoanDetail) -> impl IntoView {
     let i18n = use_i18n();
-    // Only a logged-in borrower gets this far: the menu offers "log out".
-    crate::session::use_session().logged_in.set(Some(true));
     let bill = detail.bill.clone();
     let status = bill.status;
     let open = matches!(
