@@ -340,7 +340,11 @@ pub fn upload(reply: &Reply<'_>, api_origin: &str) -> Result<UploadedFile, ApiEr
     } else {
         required(reply, wire::non_empty(envelope.data), "data")?.replace('\\', "/")
     };
-    Ok(UploadedFile { url })
+    // It goes back to the API and may be shown: only an http(s) address (Q12).
+    let url = SafeUrl::image(&url).ok_or_else(|| unexpected(reply, "upload address refused"))?;
+    Ok(UploadedFile {
+        url: url.as_str().to_owned(),
+    })
 }
 
 fn is_absolute(url: &str) -> bool {

@@ -220,10 +220,19 @@ fn sample_combined_detail() {
 
 #[test]
 fn sample_uploads() {
-    let url = decode::upload(&ok(fixture!("upload_url")), "https://ignored.example").unwrap();
+    // The document's sample keeps the placeholder host `{域名}` ("domain"):
+    // as sent it is no address a browser could use, and is refused; with a
+    // real host in its place it reads as the address.
+    let sample = fixture!("upload_url");
+    assert!(unexpected(decode::upload(
+        &ok(sample),
+        "https://ignored.example"
+    )));
+    let real = sample.replace("{域名}", "ccc.cashgox.top");
+    let url = decode::upload(&ok(&real), "https://ignored.example").unwrap();
     assert_eq!(
         url.url,
-        "http://{域名}/Public/Upload/20221010/d78293370776098550cf050d59c2a2fb.jpg"
+        "http://ccc.cashgox.top/Public/Upload/20221010/d78293370776098550cf050d59c2a2fb.jpg"
     );
     let info = decode::upload(&ok(fixture!("upload_info")), "https://ccc.cashgox.top").unwrap();
     assert_eq!(
@@ -694,6 +703,21 @@ fn upload_quirks() {
         &ok(r#"{"status":1,"info":""}"#),
         ""
     )));
+    // Addresses that are not http(s) with a plain host are refused, not passed on.
+    for data in [
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.example/x.png",
+        "https://evil.example\t/x.png",
+        "https://user:pw@evil.example/x.png",
+        "ftp://files.example/x.png",
+    ] {
+        let body = serde_json::json!({ "status": 200, "data": data }).to_string();
+        assert!(
+            unexpected(decode::upload(&ok(&body), "https://api.example")),
+            "{data}"
+        );
+    }
 }
 
 #[test]
