@@ -37,27 +37,27 @@ pub fn start() {
     let url = lang::url_lang();
     let device = lang::device_languages();
     let saved = lang::saved();
-    let inputs = lang::LangInputs {
-        url: url.as_deref(),
-        saved: saved.as_deref(),
-        device: &device,
-        config_default: None,
-    };
     // A link that names a language is a choice: keep it for next time.
     let chosen = url.as_deref().and_then(lang::parse).is_some();
-    match lang::resolve_local(&inputs) {
+    let decide = move |config_default: Option<&str>| {
+        lang::resolve_local(&lang::LangInputs {
+            url: url.as_deref(),
+            saved: saved.as_deref(),
+            device: &device,
+            config_default,
+        })
+    };
+    // Without the operator's default first: it would mean waiting for config.json.
+    match decide(None) {
         Some(locale) => mount(locale, base, chosen),
         None => wasm_bindgen_futures::spawn_local(async move {
             config::ready().await;
-            let from_config = config::get()
-                .default_locale
-                .as_deref()
-                .and_then(lang::parse);
-            let server_default = match from_config {
+            let local = decide(config::get().default_locale.as_deref());
+            let server_default = match local {
                 Some(_) => None,
                 None => crate::api::languages().await.ok().and_then(|l| l.default),
             };
-            let locale = lang::resolve_with_server(from_config, server_default.as_deref());
+            let locale = lang::resolve_with_server(local, server_default.as_deref());
             mount(locale, base, chosen);
         }),
     }

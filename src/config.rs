@@ -118,8 +118,8 @@ pub async fn ready() {
 /// request of our own if the page didn't start one.
 async fn load() -> Option<String> {
     use crate::api::early;
-    match early::config() {
-        Some(reply) => early::text_of(reply.await?),
+    match early::config().await {
+        Some(text) => text,
         None => early::fetch_config(&format!("{}/config.json", crate::routes::router_base())).await,
     }
 }

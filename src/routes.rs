@@ -51,9 +51,7 @@ impl AppRoute {
             AppRoute::Support => "/support".to_owned(),
         }
     }
-}
 
-impl AppRoute {
     /// The page for a path inside the app (without the sub-path and the
     /// query): the inverse of [`AppRoute::path`], and the app's only route
     /// table. `None` is the NotFound page, malformed order numbers included.

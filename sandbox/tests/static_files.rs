@@ -24,6 +24,14 @@ fn dist(name: &str, with_config: bool) -> PathBuf {
     dir
 }
 
+/// A sandbox serving the app in `dist` at `/`.
+fn serving(dist: PathBuf) -> Server {
+    start_with(cashgo_sandbox::Settings {
+        dist: Some(dist),
+        ..settings()
+    })
+}
+
 fn assert_index(r: &Resp) {
     assert_eq!(r.status, 200);
     assert_eq!(r.text(), INDEX);
@@ -33,10 +41,7 @@ fn assert_index(r: &Resp) {
 
 #[test]
 fn spa_at_root() {
-    let s = start_with(cashgo_sandbox::Settings {
-        dist: Some(dist("root", false)),
-        ..settings()
-    });
+    let s = serving(dist("root", false));
     let mut c = s.client();
     for path in [
         "/",
@@ -220,10 +225,7 @@ fn varies(r: &Resp) -> bool {
 #[test]
 fn brotli_gzip_or_identity_by_accept_encoding() {
     let (dir, js, index) = compressible_dist("compress");
-    let s = start_with(cashgo_sandbox::Settings {
-        dist: Some(dir.clone()),
-        ..settings()
-    });
+    let s = serving(dir.clone());
     let mut c = s.client();
     let path = "/pkg/cashgo-web-0123456789abcdef.js";
 
@@ -312,10 +314,7 @@ fn brotli_gzip_or_identity_by_accept_encoding() {
 #[test]
 fn a_rebuilt_file_is_served_fresh() {
     let (dir, js, _) = compressible_dist("rebuilt");
-    let s = start_with(cashgo_sandbox::Settings {
-        dist: Some(dir.clone()),
-        ..settings()
-    });
+    let s = serving(dir.clone());
     let mut c = s.client();
     let path = "/pkg/cashgo-web-0123456789abcdef.js";
     let r = c.fetch("GET", path, &[("Accept-Encoding", "br")]);
@@ -370,10 +369,7 @@ fn floor_page() {
 fn index_carries_the_builds_csp() {
     let policy = "default-src 'self'; script-src 'self' 'sha256-abc='";
     let dir = dist("csp", false);
-    let s = start_with(cashgo_sandbox::Settings {
-        dist: Some(dir.clone()),
-        ..settings()
-    });
+    let s = serving(dir.clone());
     let mut c = s.client();
     assert_eq!(c.get("/").header("content-security-policy"), None);
     std::fs::write(dir.join("csp.txt"), format!("{policy}\n")).unwrap();

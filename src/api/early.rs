@@ -37,19 +37,12 @@ async fn settled(promise: JsValue) -> Option<JsValue> {
     JsFuture::from(promise).await.ok()
 }
 
-/// The early `config.json` request, if `index.html` started one.
-pub(crate) fn config() -> Option<impl std::future::Future<Output = Option<JsValue>>> {
+/// The text of `config.json` from the request `index.html` started:
+/// `None` if it didn't start one, `Some(None)` if that request failed.
+pub(crate) async fn config() -> Option<Option<String>> {
     let promise = field(&early()?, "config")?;
-    Some(settled(promise))
-}
-
-/// The body of a successful early reply.
-pub(crate) fn text_of(reply: JsValue) -> Option<String> {
-    let status = field(&reply, "s")?.as_f64()?;
-    (200.0..300.0)
-        .contains(&status)
-        .then(|| string(&reply, "b"))
-        .flatten()
+    let reply = settled(promise).await;
+    Some(reply.and_then(|reply| received(reply).ok()?.ok_text()))
 }
 
 /// `config.json` fetched by the app itself (a page without the early script).
@@ -80,8 +73,14 @@ pub(crate) async fn take(
     }
     // Once only: a retry or a later visit to the page asks the server again.
     Reflect::set(&early, &JsValue::from_str("read"), &JsValue::NULL).ok()?;
-    let reply = settled(field(&read, "p")?).await?;
-    Some(match string(&reply, "e").as_deref() {
+    Some(received(settled(field(&read, "p")?).await?))
+}
+
+/// An early request's outcome as the transport would have given it: the
+/// reply read to the end, or the same [`ApiError`] for a timeout or a
+/// network failure.
+fn received(reply: JsValue) -> Result<Received, ApiError> {
+    match string(&reply, "e").as_deref() {
         Some("timeout") => Err(ApiError::Timeout),
         Some(_) => Err(ApiError::Offline),
         None => {
@@ -95,5 +94,5 @@ pub(crate) async fn take(
                 body: string(&reply, "b").unwrap_or_default(),
             })
         }
-    })
+    }
 }

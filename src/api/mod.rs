@@ -177,7 +177,11 @@ pub async fn write(what: Write) -> Result<Done, ApiError> {
     }
 }
 
-fn url(path: &str) -> String {
+/// The address of an API path. Every request is built through here, so this
+/// is where the first one waits for `config.json` (its `apiBase`, and the
+/// server offset the decoders need after it).
+async fn url(path: &str) -> String {
+    config::ready().await;
     format!("{}{path}", config::api_base())
 }
 
@@ -186,14 +190,18 @@ fn offset() -> i32 {
 }
 
 async fn get(path: &str) -> Result<Received, ApiError> {
-    config::ready().await;
-    transport::send(Method::GET, &url(path), Body::Empty, transport::TIMEOUT_MS).await
+    transport::send(
+        Method::GET,
+        &url(path).await,
+        Body::Empty,
+        transport::TIMEOUT_MS,
+    )
+    .await
 }
 
 async fn post(path: &str, pairs: &[(&str, &str)]) -> Result<Received, ApiError> {
-    config::ready().await;
     let body = Body::Form(form_body(pairs));
-    transport::send(Method::POST, &url(path), body, transport::TIMEOUT_MS).await
+    transport::send(Method::POST, &url(path).await, body, transport::TIMEOUT_MS).await
 }
 
 /// #1: starts a session (the cookie is set by the browser).
@@ -249,11 +257,10 @@ pub async fn re_loan() -> Result<String, ApiError> {
 
 /// #7: uploads an image; returns its absolute URL.
 pub async fn upload(file: web_sys::File) -> Result<UploadedFile, ApiError> {
-    config::ready().await;
     let form = transport::upload_form(&file)?;
     let reply = transport::send(
         Method::POST,
-        &url("/Info/ajaxUpload"),
+        &url("/Info/ajaxUpload").await,
         Body::Multipart(form),
         transport::UPLOAD_TIMEOUT_MS,
     )
@@ -284,11 +291,10 @@ pub async fn apply() -> Result<String, ApiError> {
 
 /// #10: saves emergency contacts / references.
 pub async fn push_contacts(contacts: &[Contact]) -> Result<String, ApiError> {
-    config::ready().await;
     let body = Body::Form(form::contacts_body(contacts));
     let reply = transport::send(
         Method::POST,
-        &url("/Contact/ajaxPush"),
+        &url("/Contact/ajaxPush").await,
         body,
         transport::TIMEOUT_MS,
     )
@@ -339,10 +345,9 @@ pub async fn loan_delay(order: &OrderNo) -> Result<DelayDetail, ApiError> {
 /// Asked only at start-up when nothing else decides the language, so it
 /// gets the short start-up timeout.
 pub async fn languages() -> Result<Languages, ApiError> {
-    config::ready().await;
     let reply = transport::send(
         Method::GET,
-        &url("/Index/languages"),
+        &url("/Index/languages").await,
         Body::Empty,
         transport::START_TIMEOUT_MS,
     )

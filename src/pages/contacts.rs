@@ -1,7 +1,5 @@
-use crate::api::Contact;
-use crate::api::Write;
-use crate::components::write_action;
-use crate::components::{ActionButton, ErrorView};
+use crate::api::{Contact, Write};
+use crate::components::{write_action, ActionButton, ErrorView};
 use crate::i18n::*;
 use crate::validate;
 use leptos::prelude::*;

@@ -1,9 +1,7 @@
-use crate::api::Write;
-use crate::api::{DelayDetail, LoanStatus, OrderNo, Page, Read};
-use crate::components::write_action;
-use crate::components::Link;
+use crate::api::{DelayDetail, LoanStatus, OrderNo, Page, Read, Write};
 use crate::components::{
-    focus_main, ActionButton, Amount, DayText, ErrorView, Figure, Loader, StatusBadge,
+    focus_main, write_action, ActionButton, Amount, DayText, ErrorView, Figure, Link, Loader,
+    StatusBadge,
 };
 use crate::i18n::*;
 use crate::routes::AppRoute;

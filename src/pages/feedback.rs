@@ -1,6 +1,5 @@
 use crate::api::Write;
-use crate::components::write_action;
-use crate::components::{ActionButton, ErrorView, ImageUpload};
+use crate::components::{write_action, ActionButton, ErrorView, ImageUpload};
 use crate::i18n::*;
 use crate::validate;
 use leptos::prelude::*;

@@ -1,9 +1,7 @@
-use crate::api::Write;
-use crate::api::{CurrentLoan, Home, LoanStatus, Offer, Page, Read};
-use crate::components::write_action;
-use crate::components::Link;
+use crate::api::{CurrentLoan, Home, LoanStatus, Offer, Page, Read, Write};
 use crate::components::{
-    use_reload, ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Loader, StatusBadge,
+    use_reload, write_action, ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Link,
+    Loader, StatusBadge,
 };
 use crate::i18n::*;
 use crate::routes::AppRoute;

@@ -1,7 +1,5 @@
-use crate::api::ApiError;
-use crate::api::Write;
-use crate::components::write_action;
-use crate::components::{ActionButton, ErrorView};
+use crate::api::{ApiError, Write};
+use crate::components::{write_action, ActionButton, ErrorView};
 use crate::i18n::*;
 use crate::routes::next_path;
 use crate::validate;

@@ -1,6 +1,5 @@
 use crate::api::{Order, Page, Read};
-use crate::components::Link;
-use crate::components::{Amount, DayText, Figure, Loader, StatusBadge};
+use crate::components::{Amount, DayText, Figure, Link, Loader, StatusBadge};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use leptos::prelude::*;

@@ -1,7 +1,5 @@
-use crate::api::{Done, Write};
-use crate::api::{OrderNo, PayType, PaymentRef};
-use crate::components::write_action;
-use crate::components::{ActionButton, ErrorView};
+use crate::api::{Done, OrderNo, PayType, PaymentRef, Write};
+use crate::components::{write_action, ActionButton, ErrorView};
 use crate::i18n::*;
 use leptos::prelude::*;
 

@@ -1,7 +1,5 @@
-use crate::api::OrderNo;
-use crate::api::Write;
-use crate::components::write_action;
-use crate::components::{ActionButton, ErrorView, ImageUpload};
+use crate::api::{OrderNo, Write};
+use crate::components::{write_action, ActionButton, ErrorView, ImageUpload};
 use crate::i18n::*;
 use leptos::prelude::*;
 

@@ -1,6 +1,5 @@
 use crate::api::{LoanDetail, LoanStatus, OrderNo, Page, Read};
-use crate::components::Link;
-use crate::components::{Amount, Countdown, DayText, Figure, Loader, StatusBadge};
+use crate::components::{Amount, Countdown, DayText, Figure, Link, Loader, StatusBadge};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use leptos::prelude::*;

@@ -1,6 +1,5 @@
 use crate::api::{Page, Read, Support};
-use crate::components::Link;
-use crate::components::Loader;
+use crate::components::{Link, Loader};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
