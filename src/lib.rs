@@ -53,6 +53,7 @@ mod boot;
 mod components;
 pub mod config;
 pub mod day;
+mod draft;
 pub mod format;
 pub mod lang;
 pub mod money;

@@ -40,6 +40,12 @@ impl Session {
 
     /// What a write's answer says about the session.
     pub fn note_write(self, write: &Write, result: &Result<Done, ApiError>) {
+        match (write, result) {
+            // Drafts are the borrower's: gone with their session.
+            (Write::LogOut, _) => crate::draft::clear_all(),
+            (Write::SignIn { username, .. }, Ok(_)) => crate::draft::owned_by(username),
+            _ => {}
+        }
         self.learn(match (write, result) {
             // Forgotten here whatever the server said (the page says if it failed).
             (Write::LogOut, _) => Some(false),

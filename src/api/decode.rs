@@ -227,6 +227,8 @@ fn bill(reply: &Reply<'_>, field: Field<'_>, offset: i32) -> Result<Bill, ApiErr
         delay_count: wire::count(b.delay_num).unwrap_or(0),
         due: wire::day(b.repayment_time, offset),
         utr: wire::non_empty(b.utr),
+        utr_image: wire::non_empty(b.utr_image),
+        repay_image: wire::non_empty(b.repay_image),
     })
 }
 

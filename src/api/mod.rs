@@ -9,6 +9,7 @@
 pub mod decode;
 pub(crate) mod early;
 pub mod form;
+mod reconcile;
 mod transport;
 pub mod types;
 mod wire;
@@ -46,11 +47,19 @@ pub enum ApiError {
     /// A reply the app cannot read; the detail is for logs only.
     #[error("unexpected reply: {0}")]
     Unexpected(String),
+    /// A write whose answer was lost (timeout, dropped connection,
+    /// unreadable reply) and whose effect the API gives no way to check:
+    /// it may have arrived. Sending it again may make a second record.
+    #[error("the write may or may not have arrived")]
+    Unconfirmed,
 }
 
 impl ApiError {
-    /// Whether trying again may help (offering a "retry" button).
-    pub fn is_retryable(&self) -> bool {
+    /// Whether a write that failed this way may still have reached the
+    /// server and taken effect: the request left, but no readable answer
+    /// came back. A refusal, an expired session or a request that never left
+    /// (the browser was offline) leave nothing done.
+    pub fn may_have_arrived(&self) -> bool {
         matches!(
             self,
             ApiError::Offline | ApiError::Timeout | ApiError::Unexpected(_)
@@ -105,8 +114,9 @@ pub enum Write {
     SignIn { username: String, password: String },
     /// #2.
     LogOut,
-    /// #5, for this bill.
-    Extend(BillId),
+    /// #5, for this bill (`bill`, Q6) of this order (`order`, read again
+    /// to see whether an extension whose answer was lost went through).
+    Extend { bill: BillId, order: OrderNo },
     /// #6.
     ReLoan,
     /// #9.
@@ -141,14 +151,27 @@ pub enum Done {
     Payment(PaymentRef),
 }
 
-/// Sends a write.
+/// Sends a write, once. When its answer is lost (see
+/// [`ApiError::may_have_arrived`]) it is not sent again: the state it
+/// changes is read back to tell what happened ([`reconcile`]).
 pub async fn write(what: Write) -> Result<Done, ApiError> {
+    if !transport::online() {
+        // Certainly not sent: the borrower can simply try again.
+        return Err(ApiError::Offline);
+    }
+    match send_write(what.clone()).await {
+        Err(error) if error.may_have_arrived() => reconcile::reconcile(&what, error).await,
+        other => other,
+    }
+}
+
+async fn send_write(what: Write) -> Result<Done, ApiError> {
     match what {
         Write::SignIn { username, password } => sign_in(&username, &password)
             .await
             .map(|()| Done::Ok(String::new())),
         Write::LogOut => log_out().await.map(|()| Done::Ok(String::new())),
-        Write::Extend(bill) => extend(&bill).await.map(Done::Ok),
+        Write::Extend { bill, .. } => extend(&bill).await.map(Done::Ok),
         Write::ReLoan => re_loan().await.map(Done::Ok),
         Write::Apply => apply().await.map(Done::Ok),
         Write::Upload(file) => upload(file).await.map(Done::Uploaded),

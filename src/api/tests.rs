@@ -415,7 +415,7 @@ fn server_messages_and_unexpected_replies() {
     ] {
         let got = decode::ack(&reply);
         assert!(unexpected(got.clone()), "{reply:?} gave {got:?}");
-        assert!(got.unwrap_err().is_retryable());
+        assert!(got.unwrap_err().may_have_arrived());
         assert!(unexpected(decode::home(&reply, 0)));
         assert!(unexpected(decode::payment(&reply, PayType::Stp)));
     }
@@ -428,12 +428,15 @@ fn byte_order_mark_is_tolerated() {
 }
 
 #[test]
-fn retryable_errors() {
-    assert!(ApiError::Offline.is_retryable());
-    assert!(ApiError::Timeout.is_retryable());
-    assert!(ApiError::Unexpected("x".into()).is_retryable());
-    assert!(!ApiError::SessionExpired.is_retryable());
-    assert!(!ApiError::Server("x".into()).is_retryable());
+fn lost_answers_may_have_arrived() {
+    assert!(ApiError::Offline.may_have_arrived());
+    assert!(ApiError::Timeout.may_have_arrived());
+    assert!(ApiError::Unexpected("x".into()).may_have_arrived());
+    // The server said no, or never heard it.
+    assert!(!ApiError::SessionExpired.may_have_arrived());
+    assert!(!ApiError::Server("x".into()).may_have_arrived());
+    // Already the verdict of a check: not checked again.
+    assert!(!ApiError::Unconfirmed.may_have_arrived());
     assert_eq!(ApiError::Server("Saldo".into()).to_string(), "Saldo");
 }
 

@@ -165,6 +165,12 @@ pub(crate) async fn send(
     })
 }
 
+/// False only when the browser knows it is offline (`navigator.onLine`):
+/// a request then certainly never leaves.
+pub(crate) fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
 /// The page's origin (`https://host`), or `""` outside a window.
 pub(crate) fn page_origin() -> String {
     web_sys::window()

@@ -199,6 +199,10 @@ pub struct Bill {
     pub due: Option<Day>,
     /// `utr`, when sent and not empty.
     pub utr: Option<String>,
+    /// `utr_image`, when sent and not empty (as sent: compared, never shown).
+    pub utr_image: Option<String>,
+    /// `repay_image`, likewise.
+    pub repay_image: Option<String>,
 }
 
 /// The repayment page (#13).

@@ -114,6 +114,10 @@ pub(crate) struct BillData<'a> {
     pub repayment_time: Field<'a>,
     #[serde(borrow)]
     pub utr: Field<'a>,
+    #[serde(borrow)]
+    pub utr_image: Field<'a>,
+    #[serde(borrow)]
+    pub repay_image: Field<'a>,
 }
 
 /// #13 / #14 `data`.

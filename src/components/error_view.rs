@@ -13,6 +13,7 @@ pub fn error_text(i18n: I18n, error: &ApiError) -> String {
         ApiError::SessionExpired => t_string!(i18n, errors.session_expired).to_owned(),
         ApiError::Server(message) => t_string!(i18n, errors.server, message = message.clone()),
         ApiError::Unexpected(_) => t_string!(i18n, errors.unexpected).to_owned(),
+        ApiError::Unconfirmed => t_string!(i18n, errors.unconfirmed).to_owned(),
     }
 }
 
@@ -38,7 +39,7 @@ pub fn ErrorView(
     // A read may be retried after any answer but an expired session (a busy
     // server's own message included).
     let retry = retry.filter(|_| error != ApiError::SessionExpired);
-    let needs_support = matches!(error, ApiError::Unexpected(_));
+    let needs_support = matches!(error, ApiError::Unexpected(_) | ApiError::Unconfirmed);
     let message = {
         let error = error.clone();
         move || error_text(i18n, &error)

@@ -21,15 +21,23 @@ pub fn Loader(
     view: fn(Page) -> AnyView,
 ) -> impl IntoView {
     let session = crate::session::use_session();
+    // Set by a retry until its answer is in: taps meanwhile send nothing.
+    let reading = StoredValue::new(false);
     let resource = LocalResource::new(move || {
         let read = read.clone();
         async move {
             let result = api::read(read.clone()).await;
             session.note_read(&read, &result);
+            reading.set_value(false);
             result
         }
     });
-    let retry = Callback::new(move |_: ()| resource.refetch());
+    let retry = Callback::new(move |_: ()| {
+        if !reading.get_value() {
+            reading.set_value(true);
+            resource.refetch();
+        }
+    });
     provide_context(Reload(retry));
     move || match resource.get() {
         None => view! { <Skeleton rows=rows /> }.into_any(),

@@ -1,5 +1,6 @@
 use crate::api::{Contact, Write};
 use crate::components::{write_action, ActionButton, ErrorView};
+use crate::draft::Draft;
 use crate::i18n::*;
 use crate::validate;
 use leptos::prelude::*;
@@ -15,12 +16,21 @@ struct Row {
 
 impl Row {
     fn new(key: usize) -> Self {
+        Self::filled(key, [String::new(), String::new(), String::new()])
+    }
+
+    fn filled(key: usize, [name, phone, relate]: [String; 3]) -> Self {
         Self {
             key,
-            name: RwSignal::new(String::new()),
-            phone: RwSignal::new(String::new()),
-            relate: RwSignal::new(String::new()),
+            name: RwSignal::new(name),
+            phone: RwSignal::new(phone),
+            relate: RwSignal::new(relate),
         }
+    }
+
+    /// What the draft keeps of the row.
+    fn typed(&self) -> [String; 3] {
+        [self.name.get(), self.phone.get(), self.relate.get()]
     }
 
     /// The contact to send, or `None` when name or phone is not usable.
@@ -37,10 +47,35 @@ impl Row {
 #[component]
 pub fn ContactsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let next_key = StoredValue::new(1usize);
-    let rows = RwSignal::new(vec![Row::new(0)]);
+    let draft = Draft::new("contacts");
+    let typed: Vec<[String; 3]> = draft
+        .restored("rows")
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .filter(|rows: &Vec<[String; 3]>| !rows.is_empty())
+        .unwrap_or_else(|| vec![Default::default()]);
+    let next_key = StoredValue::new(typed.len());
+    let rows = RwSignal::new(
+        typed
+            .into_iter()
+            .enumerate()
+            .map(|(key, typed)| Row::filled(key, typed))
+            .collect::<Vec<_>>(),
+    );
+    draft.keep("rows", move || {
+        let typed: Vec<[String; 3]> = rows.read().iter().map(Row::typed).collect();
+        if typed.iter().flatten().all(String::is_empty) {
+            String::new()
+        } else {
+            serde_json::to_string(&typed).unwrap_or_default()
+        }
+    });
     let incomplete = RwSignal::new(false);
     let send = write_action();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = send.value().get() {
+            draft.clear();
+        }
+    });
     let add = move |_| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);

@@ -143,8 +143,10 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
                     label=move || crate::tr!(i18n, extend.dialog_confirm)
                     busy_label=move || crate::tr!(i18n, extend.pending)
                     on_press={
-                        let bill_id = bill_id.clone();
-                        move |_| { extend.dispatch(Write::Extend(bill_id.clone())); }
+                        let (bill, order) = (bill_id.clone(), detail.order.clone());
+                        move |_| {
+                            extend.dispatch(Write::Extend { bill: bill.clone(), order: order.clone() });
+                        }
                     }
                 />
                 <button type="button" class="button button-secondary button-block" on:click=move |_| close()>

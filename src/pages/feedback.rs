@@ -1,5 +1,6 @@
 use crate::api::Write;
 use crate::components::{write_action, ActionButton, ErrorView, ImageUpload};
+use crate::draft::Draft;
 use crate::i18n::*;
 use crate::validate;
 use leptos::prelude::*;
@@ -9,13 +10,19 @@ use leptos::prelude::*;
 #[component]
 pub fn FeedbackPage() -> impl IntoView {
     let i18n = use_i18n();
-    let comments = RwSignal::new(String::new());
-    let contact = RwSignal::new(String::new());
-    let image = RwSignal::new(None::<String>);
+    let draft = Draft::new("feedback");
+    let comments = draft.text("comments");
+    let contact = draft.text("contact");
+    let image = draft.choice("image");
     let uploading = RwSignal::new(false);
     let comments_missing = RwSignal::new(false);
     let contact_invalid = RwSignal::new(false);
     let send = write_action();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = send.value().get() {
+            draft.clear();
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if send.pending().get_untracked() || uploading.get_untracked() {

@@ -37,6 +37,8 @@ pub fn PayPage(
     let request = {
         let oid = oid.clone();
         Callback::new(move |_: ()| match method.get_untracked() {
+            // One reference per tap: the retry and renew buttons included.
+            _ if payment.pending().get_untracked() => {}
             Some(chosen) => {
                 no_choice.set(false);
                 payment.dispatch(Write::Payment(oid.clone(), chosen));

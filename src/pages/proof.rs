@@ -1,5 +1,6 @@
 use crate::api::{OrderNo, Write};
 use crate::components::{write_action, ActionButton, ErrorView, ImageUpload};
+use crate::draft::Draft;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -11,11 +12,17 @@ pub fn ProofPage(
     oid: OrderNo,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let utr = RwSignal::new(String::new());
-    let image = RwSignal::new(None::<String>);
+    let draft = Draft::new(format!("proof/{oid}"));
+    let utr = draft.text("utr");
+    let image = draft.choice("image");
     let uploading = RwSignal::new(false);
     let empty = RwSignal::new(false);
     let send = write_action();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = send.value().get() {
+            draft.clear();
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if send.pending().get_untracked() || uploading.get_untracked() {
