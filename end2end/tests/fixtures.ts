@@ -74,6 +74,15 @@ export type SandboxSettings = {
   delayMs?: number;
 };
 
+/**
+ * What the sandbox's fault switch can do to a call. The first five never
+ * reach the API (nothing happens on the server); `truncated`, `drop` and
+ * `slow` let the call take effect and then spoil its answer, the case where
+ * a write may have arrived.
+ */
+export const FAULT_KINDS = ['http500', 'http502', 'login-page', 'expired', 'http401', 'drop-before', 'truncated', 'drop', 'slow'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
 /** The test-only control endpoints of one sandbox (they live at its origin root). */
 export class Sandbox {
   constructor(
@@ -103,6 +112,22 @@ export class Sandbox {
     if (s.unsafeUrls !== undefined) form.unsafe_urls = s.unsafeUrls ? '1' : '0';
     if (s.delayMs !== undefined) form.delay_ms = String(s.delayMs);
     return this.post('settings', form);
+  }
+
+  /**
+   * Arms a fault: the next `times` calls of the API path `path` (as routed,
+   * e.g. `/Repay/loanDetail`) fail as `kind` (see FAULT_KINDS). `ms` holds a
+   * `slow` reply that long.
+   */
+  fault(path: string, kind: FaultKind, times = 1, ms?: number): Promise<void> {
+    const form: Record<string, string> = { path, kind, times: String(times) };
+    if (ms !== undefined) form.ms = String(ms);
+    return this.post('fault', form);
+  }
+
+  /** Disarms every fault. */
+  clearFaults(): Promise<void> {
+    return this.post('fault', { clear: '1' });
   }
 
   /** Sets the sandbox's clock (a `Date` or Unix seconds); `null` returns it to real time. Does not reseed. */

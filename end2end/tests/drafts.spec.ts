@@ -1,0 +1,126 @@
+/**
+ * Nothing typed is lost (issue 6, item 1): when a session ends while the
+ * borrower sends a form, the app goes to login and back, and the form comes
+ * back with everything typed and chosen; one more tap sends it, and the
+ * sandbox holds exactly one record. Drafts live in the tab only: gone when
+ * sent, on logout, and when another borrower logs in.
+ */
+import { test, expect, t, LANGS, DEMO, DEMO_PASSWORD, seedAccount, loginTo, fillLogin, expectLang, type Lang } from './fixtures';
+import type { Page } from '@playwright/test';
+
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+type Stored = { proofs: Array<Record<string, unknown>>; feedback: Array<Record<string, unknown>>; contacts: Array<Record<string, unknown>> };
+
+/** On the login page after an expiry: log in again as `username`, land back on `path`. */
+async function loginAgain(page: Page, lang: Lang, username: string, path: string): Promise<void> {
+  await expect(page).toHaveURL((u) => u.pathname.endsWith('/login') && u.searchParams.get('expired') === '1');
+  await expectLang(page, lang);
+  await fillLogin(page, lang, username, DEMO_PASSWORD);
+  await expect(page).toHaveURL((u) => u.pathname.endsWith(path));
+}
+
+for (const lang of LANGS) {
+  test.describe(`drafts (${lang})`, () => {
+    test.beforeEach(async ({ sandbox }) => {
+      await sandbox.reset();
+    });
+
+    test('proof: the session ends on send; after login the number and photo are still there, one proof arrives', async ({ page, sandbox }) => {
+      const acc = await seedAccount(sandbox, DEMO.due);
+      const path = `proof/${acc.order_number}`;
+      await loginTo(page, lang, DEMO.due, path);
+      const utr = page.getByLabel(t(lang, 'proof.utr'), { exact: true });
+      await utr.fill('MBAN01002605200012345678');
+      await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG });
+      await expect(page.getByText(t(lang, 'proof.uploaded'))).toBeVisible();
+      await page.context().clearCookies();
+      await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
+      await loginAgain(page, lang, DEMO.due, path);
+      await expect(utr).toHaveValue('MBAN01002605200012345678');
+      await expect(page.getByText(t(lang, 'proof.uploaded'))).toBeVisible();
+      expect(((await sandbox.state()) as unknown as Stored).proofs).toHaveLength(0);
+      await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: t(lang, 'proof.done') })).toBeVisible();
+      const state = (await sandbox.state()) as unknown as Stored;
+      expect(state.proofs).toHaveLength(1);
+      expect(state.proofs[0]).toMatchObject({ oid: acc.order_number, utr: 'MBAN01002605200012345678' });
+      expect(String(state.proofs[0].repay_image)).toMatch(/\/Public\/Upload\/\d{8}\/[0-9a-f]+\.png$/);
+      // Sent: the draft is gone, a new visit starts empty.
+      await page.goto(`${path}?lang=${lang}`);
+      await expect(utr).toHaveValue('');
+    });
+
+    test('contacts: every row survives the expiry, one set of contacts arrives', async ({ page, sandbox }) => {
+      await loginTo(page, lang, DEMO.due, 'contacts');
+      await page.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('María López');
+      await page.getByLabel(t(lang, 'contacts.phone'), { exact: true }).fill('55 1111 2222');
+      await page.getByRole('button', { name: t(lang, 'contacts.add'), exact: true }).click();
+      const second = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 2 }) });
+      await second.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('José Pérez');
+      await second.getByLabel(t(lang, 'contacts.phone'), { exact: true }).fill('5533334444');
+      await second.getByLabel(t(lang, 'contacts.relate'), { exact: true }).fill('hermano');
+      await page.context().clearCookies();
+      await page.getByRole('button', { name: t(lang, 'contacts.submit'), exact: true }).click();
+      await loginAgain(page, lang, DEMO.due, 'contacts');
+      const first = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 1 }) });
+      await expect(first.getByLabel(t(lang, 'contacts.name'), { exact: true })).toHaveValue('María López');
+      await expect(first.getByLabel(t(lang, 'contacts.phone'), { exact: true })).toHaveValue('55 1111 2222');
+      await expect(second.getByLabel(t(lang, 'contacts.relate'), { exact: true })).toHaveValue('hermano');
+      await page.getByRole('button', { name: t(lang, 'contacts.submit'), exact: true }).click();
+      await expect(page.getByText(t(lang, 'contacts.done'))).toBeVisible();
+      const state = (await sandbox.state()) as unknown as Stored;
+      expect(state.contacts).toHaveLength(1);
+      expect(state.contacts[0].contacts).toEqual([
+        { name: 'María López', phone: '5511112222', relate: '' },
+        { name: 'José Pérez', phone: '5533334444', relate: 'hermano' },
+      ]);
+    });
+
+    test('feedback: an expiry answer (-100) on send, login, the text is back, one feedback arrives', async ({ page, sandbox }) => {
+      await loginTo(page, lang, DEMO.due, 'feedback');
+      const comments = page.getByLabel(t(lang, 'feedback.comments'), { exact: true });
+      const contact = page.getByLabel(t(lang, 'feedback.contact'), { exact: true });
+      await comments.fill('No veo mi pago de ayer');
+      await contact.fill('ana@example.mx');
+      await sandbox.fault('/Feedback/ajaxCreate', 'expired');
+      await page.getByRole('button', { name: t(lang, 'feedback.submit'), exact: true }).click();
+      await loginAgain(page, lang, DEMO.due, 'feedback');
+      await expect(comments).toHaveValue('No veo mi pago de ayer');
+      await expect(contact).toHaveValue('ana@example.mx');
+      await page.getByRole('button', { name: t(lang, 'feedback.submit'), exact: true }).click();
+      await expect(page.getByText(t(lang, 'feedback.done'))).toBeVisible();
+      const state = (await sandbox.state()) as unknown as Stored;
+      expect(state.feedback).toHaveLength(1);
+      expect(state.feedback[0]).toMatchObject({ comments: 'No veo mi pago de ayer', contact: 'ana@example.mx' });
+    });
+
+    test('a reload keeps the draft; logging out forgets it', async ({ page }) => {
+      await loginTo(page, lang, DEMO.due, 'feedback');
+      const comments = page.getByLabel(t(lang, 'feedback.comments'), { exact: true });
+      await comments.fill('Quiero cambiar mi fecha');
+      await page.reload();
+      await expect(comments).toHaveValue('Quiero cambiar mi fecha');
+      // The menu offers "log out" once a page has read the session (home).
+      await page.goto(`./?lang=${lang}`);
+      await page.getByRole('navigation').getByRole('button', { name: t(lang, 'nav.logout'), exact: true }).click();
+      await expect(page.getByRole('navigation').getByRole('link', { name: t(lang, 'nav.login'), exact: true })).toBeVisible();
+      await page.goto(`feedback?lang=${lang}`);
+      await expect(comments).toHaveValue('');
+    });
+
+    test('another borrower logging in on the same tab never sees the first one\'s draft', async ({ page }) => {
+      await loginTo(page, lang, DEMO.due, 'feedback');
+      const comments = page.getByLabel(t(lang, 'feedback.comments'), { exact: true });
+      await comments.fill('Texto privado de la primera persona');
+      // The first borrower's session ends; someone else logs in.
+      await page.context().clearCookies();
+      await loginTo(page, lang, DEMO.overdue, 'feedback');
+      await expect(comments).toHaveValue('');
+    });
+  });
+}
