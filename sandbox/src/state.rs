@@ -1,6 +1,7 @@
 //! The sandbox's mutable world: accounts and their loans, sessions, uploads,
 //! submitted forms and payment references. Amounts are integer cents.
 
+use crate::fault::{Fault, Fired};
 use crate::seed;
 use crate::time;
 use crate::Settings;
@@ -152,6 +153,10 @@ pub struct World {
     pub feedback: Vec<serde_json::Value>,
     pub contacts: Vec<serde_json::Value>,
     pub knobs: Knobs,
+    /// Armed faults (`/__sandbox/fault`), at most one per path.
+    pub faults: Vec<Fault>,
+    /// Faults that fired, in firing order.
+    pub faults_fired: Vec<Fired>,
     /// Counter for new loans (re-loans).
     pub new_loans: u64,
     pub session_counter: u64,
