@@ -1,10 +1,12 @@
 //! CashGo sandbox: a local stand-in for the borrower API described in
 //! `shared/spec/CONTRACT.md`, with the real wire shapes and quirks, plus the
 //! built app's static files and a few `/__sandbox/` test endpoints:
-//! `reset`, `state`, `clock`, `settings`, and `fault`, which makes the next
+//! `reset`, `state`, `clock`, `settings` (its `hostile` switch: see
+//! [`hostile`]), `hostile` (the corpus), and `fault`, which makes the next
 //! requests to a path fail in a chosen way (see [`fault`] and the README).
 
 pub mod fault;
+pub mod hostile;
 pub mod params;
 pub mod routes;
 pub mod seed;
@@ -94,6 +96,10 @@ pub fn app(state: Shared) -> Router {
             "/gateway/pay/{oid}",
             get(pay::gateway_page).post(pay::gateway_post),
         )
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            hostile::apply,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), api_delay));
     Router::new()
         .merge(api)
@@ -107,6 +113,7 @@ pub fn app(state: Shared) -> Router {
         .route("/__sandbox/clock", post(sandbox::clock))
         .route("/__sandbox/floor/{oid}", get(static_files::floor_page))
         .route("/__sandbox/fault", get(sandbox::fault).post(sandbox::fault))
+        .route("/__sandbox/hostile", get(hostile::list))
         .route(
             "/__sandbox/settings",
             get(sandbox::settings).post(sandbox::settings),

@@ -139,6 +139,8 @@ pub struct Knobs {
     pub reference_ttl_seconds: Option<i64>,
     pub unsafe_urls: bool,
     pub delay_ms: u64,
+    /// Replace the strings borrowers see by the hostile corpus.
+    pub hostile: bool,
 }
 
 /// Everything that `POST /__sandbox/reset` puts back.
@@ -157,6 +159,8 @@ pub struct World {
     pub faults: Vec<Fault>,
     /// Faults that fired, in firing order.
     pub faults_fired: Vec<Fired>,
+    /// Where the hostile corpus's turns stand.
+    pub hostile_turns: crate::hostile::Turns,
     /// Counter for new loans (re-loans).
     pub new_loans: u64,
     pub session_counter: u64,

@@ -51,6 +51,7 @@ fn knobs_json(app: &Shared) -> Value {
         "reference_ttl_seconds": world.knobs.reference_ttl_seconds,
         "unsafe_urls": world.knobs.unsafe_urls,
         "delay_ms": world.knobs.delay_ms,
+        "hostile": world.knobs.hostile,
     })
 }
 
@@ -132,9 +133,14 @@ pub async fn clock(State(app): State<Shared>, params: Params) -> Response {
 }
 
 /// `GET|POST /__sandbox/settings` (`reference_ttl_seconds`, `unsafe_urls`,
-/// `delay_ms`, all optional; an empty `reference_ttl_seconds` restores the
-/// defaults).
-pub async fn settings(State(app): State<Shared>, params: Params) -> Response {
+/// `delay_ms`, `hostile`, all optional; an empty `reference_ttl_seconds`
+/// restores the defaults).
+pub async fn settings(
+    State(app): State<Shared>,
+    RawQuery(query): RawQuery,
+    form: Params,
+) -> Response {
+    let params = query_and_form(query, form);
     let ttl = match params.get("reference_ttl_seconds") {
         None => None,
         Some("") => Some(None),
@@ -148,6 +154,12 @@ pub async fn settings(State(app): State<Shared>, params: Params) -> Response {
         Some("1" | "true") => Some(true),
         Some("0" | "false" | "") => Some(false),
         Some(_) => return bad("unsafe_urls must be 1 or 0"),
+    };
+    let hostile = match params.get("hostile") {
+        None => None,
+        Some("1" | "true") => Some(true),
+        Some("0" | "false" | "") => Some(false),
+        Some(_) => return bad("hostile must be 1 or 0"),
     };
     let delay = match params.get("delay_ms") {
         None => None,
@@ -167,6 +179,9 @@ pub async fn settings(State(app): State<Shared>, params: Params) -> Response {
         if let Some(d) = delay {
             world.knobs.delay_ms = d;
         }
+        if let Some(h) = hostile {
+            world.knobs.hostile = h;
+        }
     }
     Json(json!({ "status": 200, "settings": knobs_json(&app) })).into_response()
 }
@@ -175,7 +190,10 @@ pub async fn settings(State(app): State<Shared>, params: Params) -> Response {
 /// (the body wins), so `POST /__sandbox/x?a=1` works as well as a form.
 fn query_and_form(query: Option<String>, form: Params) -> Params {
     let mut params = Params::from_urlencoded(query.unwrap_or_default().as_bytes());
-    params.fields.extend(form.fields);
+    // A GET's `Params` are its query already.
+    if form.fields != params.fields {
+        params.fields.extend(form.fields);
+    }
     params
 }
 
