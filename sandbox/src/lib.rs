@@ -1,7 +1,12 @@
 //! CashGo sandbox: a local stand-in for the borrower API described in
 //! `shared/spec/CONTRACT.md`, with the real wire shapes and quirks, plus the
-//! built app's static files and a few `/__sandbox/` test endpoints.
+//! built app's static files and a few `/__sandbox/` test endpoints:
+//! `reset`, `state`, `clock`, `settings` (its `hostile` switch: see
+//! [`hostile`]), `hostile` (the corpus), and `fault`, which makes the next
+//! requests to a path fail in a chosen way (see [`fault`] and the README).
 
+pub mod fault;
+pub mod hostile;
 pub mod params;
 pub mod routes;
 pub mod seed;
@@ -91,6 +96,10 @@ pub fn app(state: Shared) -> Router {
             "/gateway/pay/{oid}",
             get(pay::gateway_page).post(pay::gateway_post),
         )
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            hostile::apply,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), api_delay));
     Router::new()
         .merge(api)
@@ -103,11 +112,14 @@ pub fn app(state: Shared) -> Router {
         .route("/__sandbox/state", get(sandbox::state))
         .route("/__sandbox/clock", post(sandbox::clock))
         .route("/__sandbox/floor/{oid}", get(static_files::floor_page))
+        .route("/__sandbox/fault", get(sandbox::fault).post(sandbox::fault))
+        .route("/__sandbox/hostile", get(hostile::list))
         .route(
             "/__sandbox/settings",
             get(sandbox::settings).post(sandbox::settings),
         )
         .fallback(static_files::fallback)
+        .layer(middleware::from_fn_with_state(state.clone(), fault::apply))
         .with_state(state)
 }
 
@@ -133,5 +145,9 @@ pub async fn serve(listener: tokio::net::TcpListener, settings: Settings) -> std
     let mut settings = settings;
     settings.base = normalize_base(&settings.base);
     let state = AppState::new(settings, format!("http://{host}:{}", addr.port()));
-    axum::serve(listener, app(state)).await
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<fault::Conn>(),
+    )
+    .await
 }

@@ -17,7 +17,7 @@ A local stand-in for the CashGo borrower API (see shared/spec/CONTRACT.md).
   --base PATH                 where the app lives, e.g. /h5/ (default /)    env SANDBOX_BASE
   --now UNIX_SECS             fix the clock (default: real time)            env SANDBOX_NOW
   --utc-offset-minutes MIN    server time zone (default 480 = UTC+8)       env SANDBOX_UTC_OFFSET_MINUTES
-API paths stay at the origin root whatever --base is. Test endpoints: /__sandbox/{reset,state,clock,settings}.";
+API paths stay at the origin root whatever --base is. Test endpoints: /__sandbox/{reset,state,clock,settings,fault}.";
 
 struct Cli {
     host: String,

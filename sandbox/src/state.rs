@@ -1,6 +1,7 @@
 //! The sandbox's mutable world: accounts and their loans, sessions, uploads,
 //! submitted forms and payment references. Amounts are integer cents.
 
+use crate::fault::{Fault, Fired};
 use crate::seed;
 use crate::time;
 use crate::Settings;
@@ -138,6 +139,8 @@ pub struct Knobs {
     pub reference_ttl_seconds: Option<i64>,
     pub unsafe_urls: bool,
     pub delay_ms: u64,
+    /// Replace the strings borrowers see by the hostile corpus.
+    pub hostile: bool,
 }
 
 /// Everything that `POST /__sandbox/reset` puts back.
@@ -152,6 +155,12 @@ pub struct World {
     pub feedback: Vec<serde_json::Value>,
     pub contacts: Vec<serde_json::Value>,
     pub knobs: Knobs,
+    /// Armed faults (`/__sandbox/fault`), at most one per path.
+    pub faults: Vec<Fault>,
+    /// Faults that fired, in firing order.
+    pub faults_fired: Vec<Fired>,
+    /// Where the hostile corpus's turns stand.
+    pub hostile_turns: crate::hostile::Turns,
     /// Counter for new loans (re-loans).
     pub new_loans: u64,
     pub session_counter: u64,

@@ -182,6 +182,11 @@ impl IntoResponse for J {
     }
 }
 
+/// The value a JSON reply was written from, kept in the response's
+/// extensions so a later layer (the hostile-strings switch) can rewrite it.
+#[derive(Clone, Debug)]
+pub struct Written(pub J);
+
 impl IntoResponse for Reply {
     fn into_response(self) -> Response {
         let mut res = (self.0, self.1.text()).into_response();
@@ -189,6 +194,7 @@ impl IntoResponse for Reply {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json; charset=utf-8"),
         );
+        res.extensions_mut().insert(Written(self.1));
         res
     }
 }

@@ -747,7 +747,7 @@ fn sandbox_reset_clock_settings() {
     let v: Value = c.get("/__sandbox/settings").json();
     assert_eq!(
         v["settings"],
-        json!({"reference_ttl_seconds":null,"unsafe_urls":false,"delay_ms":0})
+        json!({"reference_ttl_seconds":null,"unsafe_urls":false,"delay_ms":0,"hostile":false})
     );
 }
 

@@ -66,7 +66,8 @@ pub async fn after_login(State(app): State<Shared>, headers: HeaderMap) -> Respo
     Redirect::to(&to).into_response()
 }
 
-const LOGIN_PAGE: &str = r#"<!DOCTYPE html>
+/// The login page (also served by the `login-page` fault).
+pub const LOGIN_PAGE: &str = r#"<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>CashGo - Login</title></head>

@@ -1,9 +1,10 @@
 //! `/__sandbox/*`: test and inspection endpoints (not part of the real API).
 
+use crate::fault::{self, Fault, FaultKind};
 use crate::params::Params;
 use crate::state::{Account, Shared};
 use crate::time;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Json, Response};
 use serde_json::{json, Value};
@@ -50,6 +51,7 @@ fn knobs_json(app: &Shared) -> Value {
         "reference_ttl_seconds": world.knobs.reference_ttl_seconds,
         "unsafe_urls": world.knobs.unsafe_urls,
         "delay_ms": world.knobs.delay_ms,
+        "hostile": world.knobs.hostile,
     })
 }
 
@@ -87,6 +89,8 @@ pub async fn state(State(app): State<Shared>) -> Json<Value> {
             "size": u.bytes.len(),
             "username": u.username,
         })).collect::<Vec<_>>(),
+        "faults": world.faults.iter().map(Fault::json).collect::<Vec<_>>(),
+        "faults_fired": world.faults_fired.iter().map(fault::Fired::json).collect::<Vec<_>>(),
         "references": world.references.iter().map(|r| json!({
             "n": r.n,
             "username": r.username,
@@ -129,9 +133,14 @@ pub async fn clock(State(app): State<Shared>, params: Params) -> Response {
 }
 
 /// `GET|POST /__sandbox/settings` (`reference_ttl_seconds`, `unsafe_urls`,
-/// `delay_ms`, all optional; an empty `reference_ttl_seconds` restores the
-/// defaults).
-pub async fn settings(State(app): State<Shared>, params: Params) -> Response {
+/// `delay_ms`, `hostile`, all optional; an empty `reference_ttl_seconds`
+/// restores the defaults).
+pub async fn settings(
+    State(app): State<Shared>,
+    RawQuery(query): RawQuery,
+    form: Params,
+) -> Response {
+    let params = query_and_form(query, form);
     let ttl = match params.get("reference_ttl_seconds") {
         None => None,
         Some("") => Some(None),
@@ -145,6 +154,12 @@ pub async fn settings(State(app): State<Shared>, params: Params) -> Response {
         Some("1" | "true") => Some(true),
         Some("0" | "false" | "") => Some(false),
         Some(_) => return bad("unsafe_urls must be 1 or 0"),
+    };
+    let hostile = match params.get("hostile") {
+        None => None,
+        Some("1" | "true") => Some(true),
+        Some("0" | "false" | "") => Some(false),
+        Some(_) => return bad("hostile must be 1 or 0"),
     };
     let delay = match params.get("delay_ms") {
         None => None,
@@ -164,6 +179,89 @@ pub async fn settings(State(app): State<Shared>, params: Params) -> Response {
         if let Some(d) = delay {
             world.knobs.delay_ms = d;
         }
+        if let Some(h) = hostile {
+            world.knobs.hostile = h;
+        }
     }
     Json(json!({ "status": 200, "settings": knobs_json(&app) })).into_response()
+}
+
+/// A test endpoint's parameters: the query string's, then the form body's
+/// (the body wins), so `POST /__sandbox/x?a=1` works as well as a form.
+fn query_and_form(query: Option<String>, form: Params) -> Params {
+    let mut params = Params::from_urlencoded(query.unwrap_or_default().as_bytes());
+    // A GET's `Params` are its query already.
+    if form.fields != params.fields {
+        params.fields.extend(form.fields);
+    }
+    params
+}
+
+fn faults_reply(app: &Shared) -> Response {
+    let faults: Vec<Value> = app.world().faults.iter().map(Fault::json).collect();
+    Json(json!({ "status": 200, "faults": faults })).into_response()
+}
+
+/// `GET|POST /__sandbox/fault`: arm a fault (`path`, `kind`, `times`
+/// default 1, `ms` for `slow` default 40000) or disarm all (`clear=1`).
+/// Re-arming a path replaces its fault. Replies with the armed faults.
+/// See [`crate::fault`] for the kinds.
+pub async fn fault(State(app): State<Shared>, RawQuery(query): RawQuery, form: Params) -> Response {
+    let params = query_and_form(query, form);
+    let clear = match params.get("clear") {
+        None | Some("" | "0" | "false") => false,
+        Some("1" | "true") => true,
+        Some(_) => return bad("clear must be 1 or 0"),
+    };
+    let path = params.nonblank("path");
+    if clear && path.is_none() {
+        app.world().faults.clear();
+        return faults_reply(&app);
+    }
+    let Some(path) = path else {
+        return bad("path is required (an API path such as /Repay/loanDetail), or clear=1");
+    };
+    if !fault::armable(path) {
+        return bad("path must start with / and not be a /__sandbox/ path");
+    }
+    if path.contains('?') || path.contains('#') {
+        return bad("path is matched without its query: leave out ?…");
+    }
+    let Some(kind_name) = params.nonblank("kind") else {
+        return bad("kind is required: http500, http502, login-page, expired, http401, truncated, drop, drop-before or slow");
+    };
+    let Some(kind) = FaultKind::parse(kind_name) else {
+        return bad("unknown kind: use http500, http502, login-page, expired, http401, truncated, drop, drop-before or slow");
+    };
+    let times = match params.nonblank("times") {
+        None => 1,
+        Some(v) => match v.parse::<u64>() {
+            Ok(n) if n > 0 => n,
+            _ => return bad("times must be a positive integer"),
+        },
+    };
+    let ms = match params.nonblank("ms") {
+        None => fault::DEFAULT_SLOW_MS,
+        Some(v) => match v.parse::<u64>() {
+            Ok(n) => n,
+            Err(_) => return bad("ms must be a non-negative integer (milliseconds)"),
+        },
+    };
+    {
+        let mut world = app.world();
+        if clear {
+            world.faults.clear();
+        }
+        let armed = Fault {
+            path: path.to_string(),
+            kind,
+            times,
+            ms,
+        };
+        match world.faults.iter_mut().find(|f| f.path == armed.path) {
+            Some(slot) => *slot = armed,
+            None => world.faults.push(armed),
+        }
+    }
+    faults_reply(&app)
 }

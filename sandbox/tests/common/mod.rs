@@ -288,3 +288,31 @@ pub fn midnight(days: i64) -> i64 {
 
 pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\xff\xff?\0\x05\xfe\x02\xfe\xa7\x35\x81\x84\0\0\0\0IEND\xaeB`\x82";
 pub const JPEG: &[u8] = b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xff\xd9";
+
+/// Send `request` on a new connection and read until the server closes it:
+/// the raw bytes of the reply (empty if the server closed without one).
+pub fn raw(port: u16, request: &[u8]) -> Vec<u8> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.write_all(request).unwrap();
+    let mut raw = Vec::new();
+    // A reset instead of a close also counts as "no reply".
+    let _ = stream.read_to_end(&mut raw);
+    raw
+}
+
+/// A form POST's raw bytes (for [`raw`] and kept-alive connections).
+pub fn raw_post(path: &str, cookie: Option<&str>, body: &str, keep_alive: bool) -> Vec<u8> {
+    let mut head = format!(
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    if let Some(c) = cookie {
+        head.push_str(&format!("Cookie: PHPSESSID={c}\r\n"));
+    }
+    if !keep_alive {
+        head.push_str("Connection: close\r\n");
+    }
+    head.push_str("\r\n");
+    head.push_str(body);
+    head.into_bytes()
+}

@@ -1,0 +1,313 @@
+//! `/__sandbox/fault`: arming, and what each kind does to the reply and to
+//! the handler's effect (a feedback record).
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::time::{Duration, Instant};
+
+const FEEDBACK: &str = "/Feedback/ajaxCreate";
+const FEEDBACK_BODY: &str = "comments=hola&contact=5512345678";
+
+fn arm(c: &mut Client, fields: &[(&str, &str)]) -> Resp {
+    c.post_form("/__sandbox/fault", fields)
+}
+
+fn feedback_count(c: &mut Client) -> usize {
+    c.get("/__sandbox/state").json()["feedback"]
+        .as_array()
+        .unwrap()
+        .len()
+}
+
+fn fired(c: &mut Client) -> Value {
+    c.get("/__sandbox/state").json()["faults_fired"].clone()
+}
+
+fn send_feedback(c: &mut Client) -> Resp {
+    c.post_form(FEEDBACK, &[("comments", "hola"), ("contact", "5512345678")])
+}
+
+#[test]
+fn arming_replacing_clearing() {
+    let s = start();
+    let mut c = s.client();
+    let r = arm(
+        &mut c,
+        &[("path", "/Repay/loanDetail"), ("kind", "http500")],
+    );
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        r.json(),
+        json!({"status":200,"faults":[{"path":"/Repay/loanDetail","kind":"http500","times":1}]})
+    );
+    // GET with a query string, several paths at once; `slow` shows its ms.
+    let r = c.get("/__sandbox/fault?path=/Repay/loans&kind=slow&times=3");
+    assert_eq!(
+        r.json()["faults"],
+        json!([{"path":"/Repay/loanDetail","kind":"http500","times":1},
+               {"path":"/Repay/loans","kind":"slow","times":3,"ms":40000}])
+    );
+    // POST with the parameters in the query works too.
+    let r = c.post("/__sandbox/fault?path=/Index/contact&kind=expired");
+    assert_eq!(r.json()["faults"].as_array().unwrap().len(), 3);
+    // Re-arming a path replaces its fault.
+    let r = arm(
+        &mut c,
+        &[
+            ("path", "/Repay/loanDetail"),
+            ("kind", "drop"),
+            ("times", "2"),
+        ],
+    );
+    assert_eq!(
+        r.json()["faults"][0],
+        json!({"path":"/Repay/loanDetail","kind":"drop","times":2})
+    );
+    let st = c.get("/__sandbox/state").json();
+    assert_eq!(st["faults"].as_array().unwrap().len(), 3);
+    assert_eq!(st["faults_fired"], json!([]));
+    // clear=1 disarms all.
+    let r = c.get("/__sandbox/fault?clear=1");
+    assert_eq!(r.json(), json!({"status":200,"faults":[]}));
+    assert_eq!(c.get("/__sandbox/state").json()["faults"], json!([]));
+    // So does a reset.
+    arm(&mut c, &[("path", "/Repay/loans"), ("kind", "http502")]);
+    c.post("/__sandbox/reset");
+    assert_eq!(c.get("/__sandbox/state").json()["faults"], json!([]));
+    assert_eq!(c.get("/Repay/loans").status, 200);
+
+    // Refusals: HTTP 400 with a message, nothing armed.
+    for fields in [
+        vec![],
+        vec![("kind", "http500")],
+        vec![("path", "/Repay/loans")],
+        vec![("path", "/Repay/loans"), ("kind", "http404")],
+        vec![("path", "/Repay/loans"), ("kind", "HTTP500")],
+        vec![("path", "/Repay/loans"), ("kind", "slow"), ("ms", "soon")],
+        vec![("path", "/Repay/loans"), ("kind", "slow"), ("ms", "-1")],
+        vec![("path", "/Repay/loans"), ("kind", "drop"), ("times", "0")],
+        vec![("path", "/Repay/loans"), ("kind", "drop"), ("times", "x")],
+        vec![("path", "/Repay/loans"), ("kind", "drop"), ("times", "-2")],
+        vec![("path", "Repay/loans"), ("kind", "drop")],
+        vec![("path", "/Repay/loans?x=1"), ("kind", "drop")],
+        vec![("path", "/__sandbox/state"), ("kind", "drop")],
+        vec![("clear", "yes")],
+    ] {
+        let r = arm(&mut c, &fields);
+        assert_eq!(r.status, 400, "{fields:?}");
+        let v = r.json();
+        assert_eq!(v["status"], 400);
+        assert!(!v["message"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(c.get("/__sandbox/state").json()["faults"], json!([]));
+}
+
+#[test]
+fn kinds_that_answer_in_place_of_the_handler() {
+    let s = start();
+    let mut c = s.login("5512345001");
+    for (kind, status, content_type) in [
+        ("http500", 500, "text/html"),
+        ("http502", 502, "text/html"),
+        ("login-page", 200, "text/html; charset=utf-8"),
+        ("expired", 200, "application/json"),
+        ("http401", 401, "application/json"),
+    ] {
+        arm(&mut c, &[("path", FEEDBACK), ("kind", kind)]);
+        let r = send_feedback(&mut c);
+        assert_eq!(r.status, status, "{kind}");
+        assert!(
+            r.header("content-type").unwrap().starts_with(content_type),
+            "{kind}: {:?}",
+            r.header("content-type")
+        );
+        match kind {
+            "http500" => assert!(r.text().contains("Internal Server Error")),
+            "http502" => assert!(r.text().contains("502 Bad Gateway")),
+            "login-page" => {
+                assert!(r.text().contains("<form"));
+                assert_eq!(r.text(), c.get("/Index/login").text());
+            }
+            "expired" => assert_eq!(
+                r.text(),
+                r#"{"status":-100,"message":"请先登录","data":""}"#
+            ),
+            _ => assert_eq!(r.json(), json!({"status":401,"message":"Unauthorized"})),
+        }
+        // The handler did not run.
+        assert_eq!(feedback_count(&mut c), 0, "{kind}");
+        // One request only: the next one goes through.
+        assert_eq!(send_feedback(&mut c).json()["status"], 200, "{kind}");
+        c.post("/__sandbox/reset");
+        c = s.login("5512345001");
+    }
+}
+
+#[test]
+fn truncated_runs_the_handler_and_cuts_the_body() {
+    let s = start();
+    let mut c = s.login("5512345001");
+    let full = send_feedback(&mut c);
+    assert_eq!(feedback_count(&mut c), 1);
+    arm(&mut c, &[("path", FEEDBACK), ("kind", "truncated")]);
+    let r = send_feedback(&mut c);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), full.header("content-type"));
+    assert_eq!(r.body, full.body[..full.body.len() / 2]);
+    assert_eq!(
+        r.header("content-length"),
+        Some(r.body.len().to_string().as_str())
+    );
+    assert!(serde_json::from_slice::<Value>(&r.body).is_err());
+    assert_eq!(feedback_count(&mut c), 2);
+    // Any routed path, GET included: the public loan offer.
+    let whole = c.get("/Index/languages").body;
+    c.get("/__sandbox/fault?path=/Index/languages&kind=truncated&times=2");
+    for _ in 0..2 {
+        assert_eq!(c.get("/Index/languages").body, whole[..whole.len() / 2]);
+    }
+    assert_eq!(c.get("/Index/languages").body, whole);
+    assert_eq!(
+        fired(&mut c),
+        json!([{"path":FEEDBACK,"kind":"truncated"},
+               {"path":"/Index/languages","kind":"truncated"},
+               {"path":"/Index/languages","kind":"truncated"}])
+    );
+}
+
+#[test]
+fn drop_closes_without_a_reply() {
+    let s = start();
+    let mut c = s.login("5512345001");
+    let sid = c.cookie.clone().unwrap();
+    let request = raw_post(FEEDBACK, Some(&sid), FEEDBACK_BODY, false);
+
+    // drop: the handler runs, the client gets nothing at all.
+    arm(&mut c, &[("path", FEEDBACK), ("kind", "drop")]);
+    assert_eq!(raw(s.port, &request), b"");
+    assert_eq!(feedback_count(&mut c), 1);
+    // drop-before: nothing runs either.
+    arm(&mut c, &[("path", FEEDBACK), ("kind", "drop-before")]);
+    assert_eq!(raw(s.port, &request), b"");
+    assert_eq!(feedback_count(&mut c), 1);
+    // Used up: the next one is answered.
+    let reply = raw(s.port, &request);
+    assert!(reply.starts_with(b"HTTP/1.1 200 OK\r\n"), "{reply:?}");
+    assert_eq!(feedback_count(&mut c), 2);
+    assert_eq!(
+        fired(&mut c),
+        json!([{"path":FEEDBACK,"kind":"drop"},{"path":FEEDBACK,"kind":"drop-before"}])
+    );
+    // A GET, several times.
+    c.get("/__sandbox/fault?path=/Repay/loans&kind=drop&times=2");
+    let get = b"GET /Repay/loans HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    assert_eq!(raw(s.port, get), b"");
+    assert_eq!(raw(s.port, get), b"");
+    assert!(raw(s.port, get).starts_with(b"HTTP/1.1 200 OK"));
+}
+
+/// A kept-alive connection that already carried a request is closed
+/// without running the handler or using up the fault (browsers resend such
+/// a request on a new connection, where the fault fires).
+#[test]
+fn drop_on_a_reused_connection_waits_for_a_fresh_one() {
+    let s = start();
+    let mut c = s.login("5512345001");
+    let sid = c.cookie.clone().unwrap();
+    arm(&mut c, &[("path", FEEDBACK), ("kind", "drop")]);
+
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    stream
+        .write_all(b"GET /Index/languages HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    let mut first = [0u8; 512];
+    let n = stream.read(&mut first).unwrap();
+    assert!(first[..n].starts_with(b"HTTP/1.1 200 OK"));
+    stream
+        .write_all(&raw_post(FEEDBACK, Some(&sid), FEEDBACK_BODY, true))
+        .unwrap();
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+    // Whatever was left of the first reply, nothing of a second one.
+    assert!(!rest.windows(8).any(|w| w == b"HTTP/1.1"), "{rest:?}");
+    assert_eq!(feedback_count(&mut c), 0);
+    assert_eq!(fired(&mut c), json!([]));
+    assert_eq!(c.get("/__sandbox/state").json()["faults"][0]["times"], 1);
+
+    // The resend, on a new connection: the fault fires.
+    assert_eq!(
+        raw(
+            s.port,
+            &raw_post(FEEDBACK, Some(&sid), FEEDBACK_BODY, false)
+        ),
+        b""
+    );
+    assert_eq!(feedback_count(&mut c), 1);
+    assert_eq!(fired(&mut c), json!([{"path":FEEDBACK,"kind":"drop"}]));
+
+    // Other kinds fire on kept-alive connections as usual.
+    arm(&mut c, &[("path", "/Index/languages"), ("kind", "http502")]);
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    stream
+        .write_all(
+            b"GET /Index/contact HTTP/1.1\r\nHost: x\r\n\r\nGET /Index/languages HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+        .unwrap();
+    let mut both = Vec::new();
+    let _ = stream.read_to_end(&mut both);
+    let both = String::from_utf8_lossy(&both);
+    assert!(both.starts_with("HTTP/1.1 200 OK"), "{both}");
+    assert!(both.contains("HTTP/1.1 502 Bad Gateway"), "{both}");
+}
+
+#[test]
+fn slow_runs_the_handler_then_holds_the_reply() {
+    let s = start();
+    let mut c = s.login("5512345001");
+    arm(
+        &mut c,
+        &[("path", FEEDBACK), ("kind", "slow"), ("ms", "1500")],
+    );
+    let mut slow = Client {
+        port: s.port,
+        cookie: c.cookie.clone(),
+    };
+    let started = Instant::now();
+    let waiting = std::thread::spawn(move || send_feedback(&mut slow));
+    // The record exists while the reply is still held.
+    let deadline = Instant::now() + Duration::from_millis(1200);
+    while feedback_count(&mut c) == 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(feedback_count(&mut c), 1);
+    assert!(!waiting.is_finished());
+    let r = waiting.join().unwrap();
+    assert!(started.elapsed() >= Duration::from_millis(1500));
+    assert_eq!(
+        r.json(),
+        json!({"status":200,"data":"","message":"Submit Successfully"})
+    );
+    // Used up.
+    let started = Instant::now();
+    send_feedback(&mut c);
+    assert!(started.elapsed() < Duration::from_millis(1500));
+    assert_eq!(fired(&mut c), json!([{"path":FEEDBACK,"kind":"slow"}]));
+}
+
+#[test]
+fn any_path_but_the_sandbox_s_own() {
+    let s = start();
+    let mut c = s.client();
+    // The app's config.json (served by the fallback) and the login page.
+    c.get("/__sandbox/fault?path=/config.json&kind=http502");
+    assert_eq!(c.get("/config.json").status, 502);
+    assert_eq!(c.get("/config.json").status, 200);
+    // Another path, or the same path with a query, is matched exactly.
+    c.get("/__sandbox/fault?path=/Index/contact&kind=http500");
+    assert_eq!(c.get("/Index/contact/").status, 404);
+    assert_eq!(c.get("/Index/contact?lang=es").status, 500);
+    assert_eq!(c.get("/Index/contact").status, 200);
+}
