@@ -164,38 +164,50 @@ pub async fn feedback(State(app): State<Shared>, headers: HeaderMap, params: Par
     obj! { "status" => 200, "data" => "", "message" => "Submit Successfully" }
 }
 
-/// #10 `POST /Contact/ajaxPush` (`contacts[i][name|phone|relate]`).
-/// Logged out, it redirects to the HTML login page (Q10).
-pub async fn contacts(State(app): State<Shared>, headers: HeaderMap, params: Params) -> Response {
-    let now = app.now();
-    let mut world = app.world();
-    let Some(user) = current_user(&world, &headers) else {
-        return Redirect::to("/Index/login").into_response();
-    };
+/// The contacts of #10's form, or the message refusing them. Read before
+/// the world is locked (one pass over the fields, however many rows).
+fn contact_rows(params: &Params) -> Result<Vec<serde_json::Value>, &'static str> {
     let mut list = Vec::new();
     for entry in params.array_of_maps("contacts") {
-        let get = |name: &str| {
-            entry
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.trim().to_string())
-                .unwrap_or_default()
-        };
-        let (name, phone, relate) = (get("name"), get("phone"), get("relate"));
+        let (mut name, mut phone, mut relate) = ("", "", "");
+        for (k, v) in &entry {
+            match k.as_str() {
+                "name" => name = v.trim(),
+                "phone" => phone = v.trim(),
+                "relate" => relate = v.trim(),
+                _ => {}
+            }
+        }
         if name.is_empty() && phone.is_empty() && relate.is_empty() {
             continue;
         }
         if name.is_empty() || phone.is_empty() {
-            return err(400, "Every contact needs a name and a phone number").into_response();
+            return Err("Every contact needs a name and a phone number");
         }
         if !phone.chars().any(|c| c.is_ascii_digit()) {
-            return err(400, "Please enter a valid phone number").into_response();
+            return Err("Please enter a valid phone number");
         }
         list.push(serde_json::json!({ "name": name, "phone": phone, "relate": relate }));
     }
     if list.is_empty() {
-        return err(400, "Please add at least one contact").into_response();
+        return Err("Please add at least one contact");
     }
+    Ok(list)
+}
+
+/// #10 `POST /Contact/ajaxPush` (`contacts[i][name|phone|relate]`).
+/// Logged out, it redirects to the HTML login page (Q10).
+pub async fn contacts(State(app): State<Shared>, headers: HeaderMap, params: Params) -> Response {
+    let now = app.now();
+    let rows = contact_rows(&params);
+    let mut world = app.world();
+    let Some(user) = current_user(&world, &headers) else {
+        return Redirect::to("/Index/login").into_response();
+    };
+    let list = match rows {
+        Ok(list) => list,
+        Err(message) => return err(400, message).into_response(),
+    };
     let record = serde_json::json!({
         "username": world.accounts[user].username,
         "contacts": list,

@@ -81,7 +81,8 @@ fn issue(
         .knobs
         .reference_ttl_seconds
         .unwrap_or(if stp { STP_TTL } else { PAYCASH_TTL });
-    let expire_ts = now + ttl;
+    // Both are bounded (`time::MAX_NOW`, `time::MAX_TTL_SECONDS`).
+    let expire_ts = now.saturating_add(ttl);
     let expire = time::datetime(expire_ts, app.offset());
     let (reference, barcode) = if stp {
         (
