@@ -92,10 +92,7 @@ pub fn app(state: Shared) -> Router {
         )
         .route("/Repay/payData", post(pay::pay_data))
         .route("/Repay/payTransf", post(pay::pay_transf))
-        .route(
-            "/gateway/pay/{oid}",
-            get(pay::gateway_page).post(pay::gateway_post),
-        )
+        .route("/gateway/pay/{oid}", get(gateway::page).post(gateway::post))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             hostile::apply,
@@ -106,8 +103,8 @@ pub fn app(state: Shared) -> Router {
         .route("/Index/login", get(auth::login_page))
         .route("/Repay/index.shtml", get(auth::after_login))
         .route("/Public/Upload/{day}/{file}", get(info::uploaded_file))
-        .route("/gateway/assets/{file}", get(pay::asset))
-        .route("/gateway/barcode/{file}", get(pay::barcode))
+        .route("/gateway/assets/{file}", get(gateway_images::logo))
+        .route("/gateway/barcode/{file}", get(gateway_images::barcode))
         .route("/__sandbox/reset", post(sandbox::reset))
         .route("/__sandbox/state", get(sandbox::state))
         .route("/__sandbox/clock", post(sandbox::clock))

@@ -26,7 +26,7 @@ pub struct Loan {
     pub overdue: i64,
     pub repaid: i64,
     pub delay_unpaid: i64,
-    /// 0 due, 1 overdue, 2 repaid, 4 extended, anything else "in process".
+    /// Q7's state ([`crate::wire::loan_status`]); anything else is "in process".
     pub status: i32,
     pub confirm: i32,
     /// Loan period in days (`loan_time`, orders' `time`).

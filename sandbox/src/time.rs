@@ -37,6 +37,9 @@ pub fn check_offset(minutes: i32) -> Result<i32, String> {
 }
 
 /// Days since the epoch → (year, month, day). Howard Hinnant's algorithm.
+/// The app's `day.rs` has the same arithmetic; the sandbox keeps its own
+/// copy because it must not depend on the app crate (wasm, Leptos), and an
+/// independent one cross-checks the app's days in the end-to-end tests.
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days.saturating_add(719_468);
     let era = z.div_euclid(146_097);
