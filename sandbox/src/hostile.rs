@@ -17,7 +17,7 @@
 //! replacements (the `default` language stays one of `languages`).
 
 use crate::state::Shared;
-use crate::wire::{Written, J};
+use crate::wire::{OrderedJson, Written};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::header;
@@ -96,21 +96,21 @@ impl Rewriter {
         self.seen.insert(key, new);
     }
 
-    fn walk(&mut self, j: &mut J) {
+    fn walk(&mut self, j: &mut OrderedJson) {
         match j {
-            J::Obj(fields) => {
+            OrderedJson::Obj(fields) => {
                 for (key, value) in fields.iter_mut() {
                     let key = key.as_str();
                     match value {
-                        J::Str(s) if URL_KEYS.contains(&key) => self.replace(s, true),
-                        J::Str(s)
+                        OrderedJson::Str(s) if URL_KEYS.contains(&key) => self.replace(s, true),
+                        OrderedJson::Str(s)
                             if TEXT_KEYS.contains(&key) && !(self.upload && key == "info") =>
                         {
                             self.replace(s, false)
                         }
-                        J::Arr(items) if key == "languages" => {
+                        OrderedJson::Arr(items) if key == "languages" => {
                             for item in items.iter_mut() {
-                                if let J::Str(s) = item {
+                                if let OrderedJson::Str(s) = item {
                                     self.replace(s, false);
                                 }
                             }
@@ -119,14 +119,14 @@ impl Rewriter {
                     }
                 }
             }
-            J::Arr(items) => items.iter_mut().for_each(|item| self.walk(item)),
+            OrderedJson::Arr(items) => items.iter_mut().for_each(|item| self.walk(item)),
             _ => {}
         }
     }
 }
 
 /// Rewrite one reply; returns where the turns stand afterwards.
-pub fn rewrite(j: &mut J, path: &str, turns: Turns) -> Turns {
+pub fn rewrite(j: &mut OrderedJson, path: &str, turns: Turns) -> Turns {
     let mut r = Rewriter {
         corpus: corpus(),
         turns,
@@ -201,7 +201,7 @@ mod tests {
 
         let mut j = obj! {
             "status" => 200,
-            "languages" => vec![J::from("Spanish"), J::from("English")],
+            "languages" => vec![OrderedJson::from("Spanish"), OrderedJson::from("English")],
             "default" => "English",
         };
         let turns = rewrite(&mut j, "/Index/languages", Turns { text: 6, url: 0 });

@@ -92,10 +92,7 @@ pub fn app(state: Shared) -> Router {
         )
         .route("/Repay/payData", post(pay::pay_data))
         .route("/Repay/payTransf", post(pay::pay_transf))
-        .route(
-            "/gateway/pay/{oid}",
-            get(pay::gateway_page).post(pay::gateway_post),
-        )
+        .route("/gateway/pay/{oid}", get(gateway::page).post(gateway::post))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             hostile::apply,
@@ -106,8 +103,8 @@ pub fn app(state: Shared) -> Router {
         .route("/Index/login", get(auth::login_page))
         .route("/Repay/index.shtml", get(auth::after_login))
         .route("/Public/Upload/{day}/{file}", get(info::uploaded_file))
-        .route("/gateway/assets/{file}", get(pay::asset))
-        .route("/gateway/barcode/{file}", get(pay::barcode))
+        .route("/gateway/assets/{file}", get(gateway_images::logo))
+        .route("/gateway/barcode/{file}", get(gateway_images::barcode))
         .route("/__sandbox/reset", post(sandbox::reset))
         .route("/__sandbox/state", get(sandbox::state))
         .route("/__sandbox/clock", post(sandbox::clock))
@@ -132,9 +129,16 @@ async fn api_delay(State(app): State<Shared>, req: Request, next: Next) -> Respo
     next.run(req).await
 }
 
-/// Serve the sandbox on `listener` until the process ends.
-pub async fn serve(listener: tokio::net::TcpListener, settings: Settings) -> std::io::Result<()> {
-    let addr = listener.local_addr()?;
+/// The sandbox's state for `settings` (the base normalised), its own URLs
+/// pointing at `origin` (`http://127.0.0.1:PORT`).
+pub fn state(settings: Settings, origin: String) -> Shared {
+    let mut settings = settings;
+    settings.base = normalize_base(&settings.base);
+    AppState::new(settings, origin)
+}
+
+/// `http://HOST:PORT` for a listening address (`0.0.0.0` → `127.0.0.1`).
+pub fn origin_of(addr: std::net::SocketAddr) -> String {
     let host = if addr.ip().is_unspecified() {
         "127.0.0.1".to_string()
     } else if addr.is_ipv6() {
@@ -142,9 +146,17 @@ pub async fn serve(listener: tokio::net::TcpListener, settings: Settings) -> std
     } else {
         addr.ip().to_string()
     };
-    let mut settings = settings;
-    settings.base = normalize_base(&settings.base);
-    let state = AppState::new(settings, format!("http://{host}:{}", addr.port()));
+    format!("http://{host}:{}", addr.port())
+}
+
+/// Serve the sandbox on `listener` until the process ends.
+pub async fn serve(listener: tokio::net::TcpListener, settings: Settings) -> std::io::Result<()> {
+    let origin = origin_of(listener.local_addr()?);
+    serve_state(listener, state(settings, origin)).await
+}
+
+/// Serve a given state on `listener` (tests keep the state to look at).
+pub async fn serve_state(listener: tokio::net::TcpListener, state: Shared) -> std::io::Result<()> {
     axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<fault::Conn>(),

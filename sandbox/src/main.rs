@@ -89,8 +89,15 @@ fn parse_cli() -> Result<Option<Cli>, String> {
         settings: Settings {
             dist,
             base: normalize_base(&base),
-            now: now.map(|n| parse_num("--now", &n)).transpose()?,
-            utc_offset_minutes: parse_num("--utc-offset-minutes", &offset)?,
+            now: now
+                .map(|n| {
+                    parse_num("--now", &n)
+                        .and_then(|n| time::check_now(n).map_err(|e| format!("--now: {e}")))
+                })
+                .transpose()?,
+            utc_offset_minutes: parse_num("--utc-offset-minutes", &offset).and_then(|m| {
+                time::check_offset(m).map_err(|e| format!("--utc-offset-minutes: {e}"))
+            })?,
         },
     }))
 }

@@ -56,10 +56,14 @@ impl Params {
         self.files.iter().rev().find(|f| f.field == field)
     }
 
-    /// PHP arrays: `name[0][field]=v` → entries of (index, field, value).
-    /// `name[][field]` starts a new entry each time, as PHP does.
+    /// PHP arrays: `name[0][field]=v` → entries of (field, value), in the
+    /// order their indexes first appear. `name[][field]` starts a new entry
+    /// each time, as PHP does; a repeated field keeps its place, last value
+    /// wins. One pass, with hash lookups: linear in the number of fields.
     pub fn array_of_maps(&self, name: &str) -> Vec<Vec<(String, String)>> {
-        let mut keys: Vec<String> = Vec::new();
+        use std::collections::HashMap;
+        let mut slots: HashMap<&str, usize> = HashMap::new();
+        let mut places: HashMap<(usize, &str), usize> = HashMap::new();
         let mut entries: Vec<Vec<(String, String)>> = Vec::new();
         let prefix = format!("{name}[");
         for (k, v) in &self.fields {
@@ -76,27 +80,24 @@ impl Params {
             else {
                 continue;
             };
-            let slot = if index.is_empty() {
-                None
-            } else {
-                keys.iter().position(|x| x == index)
-            };
-            let slot = match slot {
-                Some(i) => i,
-                None => {
-                    keys.push(if index.is_empty() {
-                        format!("#auto{}", keys.len())
-                    } else {
-                        index.to_string()
-                    });
+            let slot = match (index.is_empty(), slots.get(index)) {
+                (false, Some(&slot)) => slot,
+                (auto, _) => {
                     entries.push(Vec::new());
-                    entries.len() - 1
+                    let slot = entries.len() - 1;
+                    if !auto {
+                        slots.insert(index, slot);
+                    }
+                    slot
                 }
             };
             let entry = &mut entries[slot];
-            match entry.iter_mut().find(|(f, _)| f == field) {
-                Some(existing) => existing.1 = v.clone(),
-                None => entry.push((field.to_string(), v.clone())),
+            match places.get(&(slot, field)) {
+                Some(&at) => entry[at].1.clone_from(v),
+                None => {
+                    places.insert((slot, field), entry.len());
+                    entry.push((field.to_string(), v.clone()));
+                }
             }
         }
         entries
@@ -199,5 +200,16 @@ mod tests {
         assert_eq!(a[1][1], ("phone".into(), "9".into()));
         let p = Params::from_urlencoded(b"contacts[][name]=a&contacts[][phone]=1");
         assert_eq!(p.array_of_maps("contacts").len(), 2);
+        // A repeated field keeps its place; the last value wins.
+        let p = Params::from_urlencoded(
+            b"c[x][a]=1&c[x][b]=2&c[y][a]=3&c[x][a]=4&c[x]=no&c[x][a][z]=no&d[x][a]=no",
+        );
+        assert_eq!(
+            p.array_of_maps("c"),
+            vec![
+                vec![("a".into(), "4".into()), ("b".into(), "2".into())],
+                vec![("a".into(), "3".into())],
+            ]
+        );
     }
 }

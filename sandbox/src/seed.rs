@@ -3,8 +3,12 @@
 
 use crate::state::{Account, Loan, DELAY_DAYS};
 use crate::time;
+use crate::wire::loan_status::{DUE, EXTENDED, OVERDUE, REPAID};
 
 pub const PASSWORD: &str = "demo1234";
+
+/// A status outside Q7's list: the app must show "in process" (account 5).
+const UNLISTED: i32 = 3;
 
 /// One seeded loan, before days are resolved.
 struct LoanSpec {
@@ -27,7 +31,7 @@ impl LoanSpec {
     fn build(self, today: i64, offset: i32, salt: i64) -> Loan {
         let due_day = today + self.due_in;
         let start_day = due_day - self.loan_time - self.delay_num * DELAY_DAYS;
-        let repaid = self.status == 2;
+        let repaid = self.status == REPAID;
         Loan {
             oid: self.oid,
             bill_id: self.bill_id,
@@ -81,7 +85,7 @@ fn history(k: u64, money: i64, loan_time: i64, due_in: i64) -> LoanSpec {
         interest: money * 3008 / 10_000,
         repay_interest: money * 504 / 10_000,
         overdue: 0,
-        status: 2,
+        status: REPAID,
         confirm: 1,
         loan_time,
         due_in,
@@ -124,17 +128,17 @@ pub fn accounts(today: i64, offset: i32) -> Vec<Account> {
     // (state, current loan, older loans as (money, loan_time, due_in))
     #[rustfmt::skip]
     let table: Vec<(&str, LoanSpec, Older)> = vec![
-        ("due", current(1, 500_000, 150_400, 25_200, 0, 0, 1, 5, 0),
+        ("due", current(1, 500_000, 150_400, 25_200, 0, DUE, 1, 5, 0),
             vec![(300_000, 7, -30), (200_000, 7, -60)]),
-        ("overdue", current(2, 400_000, 120_320, 20_160, 303_050, 1, 1, -3, 0),
+        ("overdue", current(2, 400_000, 120_320, 20_160, 303_050, OVERDUE, 1, -3, 0),
             vec![(200_000, 7, -45)]),
-        ("repaid", current(3, 500_000, 150_400, 25_200, 0, 2, 1, -4, 0),
+        ("repaid", current(3, 500_000, 150_400, 25_200, 0, REPAID, 1, -4, 0),
             vec![(300_000, 10, -35), (200_000, 7, -70), (100_000, 7, -105)]),
-        ("extended", current(4, 202_000, 84_840, 10_000, 0, 4, 1, 9, 1),
+        ("extended", current(4, 202_000, 84_840, 10_000, 0, EXTENDED, 1, 9, 1),
             vec![(150_000, 7, -40), (100_000, 7, -80)]),
-        ("unknown-status-3", current(5, 150_000, 45_120, 7_560, 0, 3, 1, 7, 0),
+        ("unknown-status-3", current(5, 150_000, 45_120, 7_560, 0, UNLISTED, 1, 7, 0),
             vec![(100_000, 7, -50)]),
-        ("awaiting-confirmation", current(6, 500_000, 150_400, 25_200, 0, 0, 0, 7, 0),
+        ("awaiting-confirmation", current(6, 500_000, 150_400, 25_200, 0, DUE, 0, 7, 0),
             vec![(200_000, 7, -30)]),
     ];
     let mut k = 0u64;
@@ -189,7 +193,7 @@ pub fn reloan(account: &Account, counter: u64, now: i64, offset: i32) -> Loan {
         overdue: 0,
         repaid: 0,
         delay_unpaid: 0,
-        status: 0,
+        status: DUE,
         confirm: 1,
         loan_time,
         delay_num: 0,

@@ -26,7 +26,7 @@ pub struct Loan {
     pub overdue: i64,
     pub repaid: i64,
     pub delay_unpaid: i64,
-    /// 0 due, 1 overdue, 2 repaid, 4 extended, anything else "in process".
+    /// Q7's state ([`crate::wire::loan_status`]); anything else is "in process".
     pub status: i32,
     pub confirm: i32,
     /// Loan period in days (`loan_time`, orders' `time`).
@@ -202,18 +202,26 @@ impl AppState {
         Arc::new(state)
     }
 
+    /// The server's time zone, within ±24 h (the CLI refuses more; a
+    /// library caller's value is clamped).
     pub fn offset(&self) -> i32 {
-        self.settings.utc_offset_minutes
+        self.settings
+            .utc_offset_minutes
+            .clamp(-time::MAX_OFFSET_MINUTES, time::MAX_OFFSET_MINUTES)
     }
 
-    /// The sandbox's clock: fixed (`--now`, `/__sandbox/clock`) or real.
+    /// The sandbox's clock: fixed (`--now`, `/__sandbox/clock`) or real,
+    /// within years 1 to 9999 (a fixed value outside is clamped; the CLI
+    /// and `/__sandbox/clock` refuse one).
     pub fn now(&self) -> i64 {
         let fixed = *self.clock.lock().unwrap_or_else(|p| p.into_inner());
-        fixed.unwrap_or_else(|| {
-            SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        })
+        fixed
+            .unwrap_or_else(|| {
+                SystemTime::now()
+                    .duration_since(UNIX_EPOCH)
+                    .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+            })
+            .clamp(time::MIN_NOW, time::MAX_NOW)
     }
 
     pub fn set_clock(&self, now: Option<i64>) {

@@ -3,9 +3,45 @@
 //! Days are counted as "days since 1970-01-01" in the server zone; a day's
 //! timestamp is its midnight in that zone (what the real API sends).
 
+/// The earliest clock the sandbox accepts: 0001-01-01 00:00:00 UTC.
+pub const MIN_NOW: i64 = -62_135_596_800;
+/// The latest clock the sandbox accepts: 9999-12-31 23:59:59 UTC. Within
+/// these bounds, days, midnights, offsets and reference lifetimes can be
+/// added without overflowing an `i64`, and years keep four digits.
+pub const MAX_NOW: i64 = 253_402_300_799;
+/// The widest server time zone accepted (±24 h; real ones are −12…+14 h).
+pub const MAX_OFFSET_MINUTES: i32 = 24 * 60;
+/// The longest payment-reference lifetime accepted (either sign): 100 years.
+pub const MAX_TTL_SECONDS: i64 = 100 * 366 * 86_400;
+
+/// A clock value within [`MIN_NOW`]..=[`MAX_NOW`], or why not.
+pub fn check_now(now: i64) -> Result<i64, String> {
+    if (MIN_NOW..=MAX_NOW).contains(&now) {
+        Ok(now)
+    } else {
+        Err(format!(
+            "the clock must be between {MIN_NOW} (0001-01-01) and {MAX_NOW} (9999-12-31) Unix seconds"
+        ))
+    }
+}
+
+/// A server time zone within ±[`MAX_OFFSET_MINUTES`], or why not.
+pub fn check_offset(minutes: i32) -> Result<i32, String> {
+    if (-MAX_OFFSET_MINUTES..=MAX_OFFSET_MINUTES).contains(&minutes) {
+        Ok(minutes)
+    } else {
+        Err(format!(
+            "the UTC offset must be between -{MAX_OFFSET_MINUTES} and {MAX_OFFSET_MINUTES} minutes"
+        ))
+    }
+}
+
 /// Days since the epoch → (year, month, day). Howard Hinnant's algorithm.
+/// The app's `day.rs` has the same arithmetic; the sandbox keeps its own
+/// copy because it must not depend on the app crate (wasm, Leptos), and an
+/// independent one cross-checks the app's days in the end-to-end tests.
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
+    let z = days.saturating_add(719_468);
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -19,7 +55,7 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
 
 /// A local time of day split from a timestamp.
 fn local_secs(ts: i64, offset_minutes: i32) -> i64 {
-    ts + i64::from(offset_minutes) * 60
+    ts.saturating_add(i64::from(offset_minutes) * 60)
 }
 
 /// The server-zone day a timestamp falls on.
@@ -29,7 +65,8 @@ pub fn local_day(ts: i64, offset_minutes: i32) -> i64 {
 
 /// Unix timestamp of a server-zone day's midnight.
 pub fn midnight(day: i64, offset_minutes: i32) -> i64 {
-    day * 86_400 - i64::from(offset_minutes) * 60
+    day.saturating_mul(86_400)
+        .saturating_sub(i64::from(offset_minutes) * 60)
 }
 
 /// `dd-mm-yyyy`, as in `needRepaymentDay`.
@@ -83,5 +120,16 @@ mod tests {
         assert_eq!(datetime(-1, 0), "1969-12-31 23:59:59");
         assert_eq!(ymd_compact(local_day(1_706_716_800, 480)), "20240201");
         assert_eq!(civil_from_days(-719_468), (0, 3, 1));
+    }
+
+    #[test]
+    fn bounds() {
+        assert_eq!(datetime(MIN_NOW, 0), "0001-01-01 00:00:00");
+        assert_eq!(datetime(MAX_NOW, 0), "9999-12-31 23:59:59");
+        assert!(check_now(MAX_NOW + 1).is_err() && check_now(MIN_NOW - 1).is_err());
+        assert!(check_offset(1441).is_err() && check_offset(-1440).is_ok());
+        // No overflow even outside the bounds.
+        let _ = (datetime(i64::MAX, i32::MAX), datetime(i64::MIN, i32::MIN));
+        let _ = (midnight(i64::MAX, i32::MIN), dmy(local_day(i64::MIN, 0)));
     }
 }

@@ -1,4 +1,4 @@
-//! The 17 endpoints over real HTTP: happy paths, errors, quirks.
+//! The 17 endpoints (in process, through the router): happy paths, errors, quirks.
 
 mod common;
 

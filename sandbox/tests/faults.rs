@@ -180,7 +180,7 @@ fn truncated_runs_the_handler_and_cuts_the_body() {
 
 #[test]
 fn drop_closes_without_a_reply() {
-    let s = start();
+    let s = listen();
     let mut c = s.login("5512345001");
     let sid = c.cookie.clone().unwrap();
     let request = raw_post(FEEDBACK, Some(&sid), FEEDBACK_BODY, false);
@@ -214,7 +214,7 @@ fn drop_closes_without_a_reply() {
 /// a request on a new connection, where the fault fires).
 #[test]
 fn drop_on_a_reused_connection_waits_for_a_fresh_one() {
-    let s = start();
+    let s = listen();
     let mut c = s.login("5512345001");
     let sid = c.cookie.clone().unwrap();
     arm(&mut c, &[("path", FEEDBACK), ("kind", "drop")]);
@@ -271,10 +271,8 @@ fn slow_runs_the_handler_then_holds_the_reply() {
         &mut c,
         &[("path", FEEDBACK), ("kind", "slow"), ("ms", "1500")],
     );
-    let mut slow = Client {
-        port: s.port,
-        cookie: c.cookie.clone(),
-    };
+    let mut slow = s.client();
+    slow.cookie.clone_from(&c.cookie);
     let started = Instant::now();
     let waiting = std::thread::spawn(move || send_feedback(&mut slow));
     // The record exists while the reply is still held.

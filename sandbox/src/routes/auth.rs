@@ -3,7 +3,7 @@
 use super::{current_user, session_id, SESSION_COOKIE};
 use crate::params::Params;
 use crate::state::{new_session_id, Shared};
-use crate::wire::{err, err_bare, ok};
+use crate::wire::{err, err_without_data, ok};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -13,7 +13,9 @@ pub async fn sign_in(State(app): State<Shared>, params: Params) -> Response {
     let (Some(username), Some(password)) =
         (params.nonblank("username"), params.nonblank("password"))
     else {
-        return err_bare(400, "Please enter your phone number and password").into_response();
+        // Q3: some errors come without `data`.
+        return err_without_data(400, "Please enter your phone number and password")
+            .into_response();
     };
     let mut world = app.world();
     let Some(index) = world

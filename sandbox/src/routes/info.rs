@@ -6,7 +6,7 @@ use crate::obj;
 use crate::params::{BodyError, Params};
 use crate::state::{Shared, Upload};
 use crate::time;
-use crate::wire::{err, err_bare, need_login, ok, Reply, J};
+use crate::wire::{err, err_without_data, need_login, ok, OrderedJson, Reply};
 use crate::MAX_UPLOAD_BYTES;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -43,6 +43,7 @@ pub async fn upload(State(app): State<Shared>, headers: HeaderMap, params: Param
     let today = app.today();
     let mut world = app.world();
     let Some(user) = current_user(&world, &headers) else {
+        // Q10: this one signals a lost session with HTTP 403.
         return Reply(
             StatusCode::FORBIDDEN,
             obj! { "status" => 403, "message" => "Please log in first" },
@@ -50,19 +51,19 @@ pub async fn upload(State(app): State<Shared>, headers: HeaderMap, params: Param
         .into_response();
     };
     match params.error {
-        Some(BodyError::TooLarge) => return err_bare(400, TOO_LARGE).into_response(),
-        Some(BodyError::Malformed) => return err_bare(400, CHOOSE_IMAGE).into_response(),
+        Some(BodyError::TooLarge) => return err_without_data(400, TOO_LARGE).into_response(),
+        Some(BodyError::Malformed) => return err_without_data(400, CHOOSE_IMAGE).into_response(),
         None => {}
     }
     let field = params.nonblank("fileName").unwrap_or("file");
     let Some(file) = params.file(field).filter(|f| !f.bytes.is_empty()) else {
-        return err_bare(400, CHOOSE_IMAGE).into_response();
+        return err_without_data(400, CHOOSE_IMAGE).into_response();
     };
     if file.bytes.len() > MAX_UPLOAD_BYTES {
-        return err_bare(400, TOO_LARGE).into_response();
+        return err_without_data(400, TOO_LARGE).into_response();
     }
     let Some((ext, content_type)) = sniff_image(&file.bytes) else {
-        return err_bare(400, CHOOSE_IMAGE).into_response();
+        return err_without_data(400, CHOOSE_IMAGE).into_response();
     };
     let n = world.uploads.len() as u64 + 1;
     let hex = format!("{:016x}{:016x}", fnv(n, &file.bytes), fnv(!n, &file.bytes));
@@ -78,6 +79,8 @@ pub async fn upload(State(app): State<Shared>, headers: HeaderMap, params: Param
         bytes: file.bytes.to_vec(),
         username,
     });
+    // Q4: odd uploads answer envelope 1 with a backslashed URL, even ones
+    // envelope 3 with a relative path.
     if n % 2 == 1 {
         let host = app.origin.trim_start_matches("http://");
         ok(
@@ -132,7 +135,11 @@ fn is_email(s: &str) -> bool {
 }
 
 /// #8 `POST /Feedback/ajaxCreate` (`comments`, `contact`, `attachments`).
-pub async fn feedback(State(app): State<Shared>, headers: HeaderMap, params: Params) -> J {
+pub async fn feedback(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    params: Params,
+) -> OrderedJson {
     let now = app.now();
     let mut world = app.world();
     let Some(user) = current_user(&world, &headers) else {
@@ -164,38 +171,51 @@ pub async fn feedback(State(app): State<Shared>, headers: HeaderMap, params: Par
     obj! { "status" => 200, "data" => "", "message" => "Submit Successfully" }
 }
 
-/// #10 `POST /Contact/ajaxPush` (`contacts[i][name|phone|relate]`).
-/// Logged out, it redirects to the HTML login page (Q10).
-pub async fn contacts(State(app): State<Shared>, headers: HeaderMap, params: Params) -> Response {
-    let now = app.now();
-    let mut world = app.world();
-    let Some(user) = current_user(&world, &headers) else {
-        return Redirect::to("/Index/login").into_response();
-    };
+/// The contacts of #10's form, or the message refusing them. Read before
+/// the world is locked (one pass over the fields, however many rows).
+fn contact_rows(params: &Params) -> Result<Vec<serde_json::Value>, &'static str> {
     let mut list = Vec::new();
     for entry in params.array_of_maps("contacts") {
-        let get = |name: &str| {
-            entry
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.trim().to_string())
-                .unwrap_or_default()
-        };
-        let (name, phone, relate) = (get("name"), get("phone"), get("relate"));
+        let (mut name, mut phone, mut relate) = ("", "", "");
+        for (k, v) in &entry {
+            match k.as_str() {
+                "name" => name = v.trim(),
+                "phone" => phone = v.trim(),
+                "relate" => relate = v.trim(),
+                _ => {}
+            }
+        }
         if name.is_empty() && phone.is_empty() && relate.is_empty() {
             continue;
         }
         if name.is_empty() || phone.is_empty() {
-            return err(400, "Every contact needs a name and a phone number").into_response();
+            return Err("Every contact needs a name and a phone number");
         }
         if !phone.chars().any(|c| c.is_ascii_digit()) {
-            return err(400, "Please enter a valid phone number").into_response();
+            return Err("Please enter a valid phone number");
         }
         list.push(serde_json::json!({ "name": name, "phone": phone, "relate": relate }));
     }
     if list.is_empty() {
-        return err(400, "Please add at least one contact").into_response();
+        return Err("Please add at least one contact");
     }
+    Ok(list)
+}
+
+/// #10 `POST /Contact/ajaxPush` (`contacts[i][name|phone|relate]`).
+/// Logged out, it redirects to the HTML login page (Q10).
+pub async fn contacts(State(app): State<Shared>, headers: HeaderMap, params: Params) -> Response {
+    let now = app.now();
+    let rows = contact_rows(&params);
+    let mut world = app.world();
+    let Some(user) = current_user(&world, &headers) else {
+        // Q10: a PHP redirect to the HTML login page.
+        return Redirect::to("/Index/login").into_response();
+    };
+    let list = match rows {
+        Ok(list) => list,
+        Err(message) => return err(400, message).into_response(),
+    };
     let record = serde_json::json!({
         "username": world.accounts[user].username,
         "contacts": list,
@@ -206,7 +226,7 @@ pub async fn contacts(State(app): State<Shared>, headers: HeaderMap, params: Par
 }
 
 /// #11 `GET|POST /Index/contact` (public).
-pub async fn service_contact() -> J {
+pub async fn service_contact() -> OrderedJson {
     ok(
         "successful",
         obj! { "phone_number" => "5580001234", "whatapp" => "5215580001234" },
@@ -214,10 +234,10 @@ pub async fn service_contact() -> J {
 }
 
 /// #15 `GET|POST /Index/languages` (public, envelope 2).
-pub async fn languages() -> J {
+pub async fn languages() -> OrderedJson {
     obj! {
         "status" => 200,
-        "languages" => vec![J::from("Spanish"), J::from("English")],
+        "languages" => vec![OrderedJson::from("Spanish"), OrderedJson::from("English")],
         "default" => "English",
         "target" => "web",
     }

@@ -7,16 +7,22 @@ use crate::params::Params;
 use crate::seed;
 use crate::state::{Account, Loan, Shared, DELAY_DAYS};
 use crate::time;
+use crate::wire::loan_status::{EXTENDED, NOT_LOGGED_IN, OVERDUE, REPAID};
 use crate::wire::{
-    err, err_bare, money_num, money_s, money_short, need_login, num_s, order_not_found, think,
-    Reply, J,
+    err, err_without_data, money_number, money_short, money_string, need_login, number_string,
+    order_not_found, thinkphp_reply, OrderedJson, Reply,
 };
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-fn default_deadline() -> J {
-    J::Arr(["7", "10", "15", "20"].into_iter().map(J::from).collect())
+fn default_deadline() -> OrderedJson {
+    OrderedJson::Arr(
+        ["7", "10", "15", "20"]
+            .into_iter()
+            .map(OrderedJson::from)
+            .collect(),
+    )
 }
 
 fn delay_flag(loan: &Loan) -> &'static str {
@@ -27,29 +33,30 @@ fn delay_flag(loan: &Loan) -> &'static str {
     }
 }
 
-fn delay_day(loan: &Loan) -> J {
-    num_s(loan.delay_num * DELAY_DAYS)
+fn delay_day(loan: &Loan) -> OrderedJson {
+    number_string(loan.delay_num * DELAY_DAYS)
 }
 
 /// #3's short bill (sample fields, plus a few extras).
-fn bill_short(loan: &Loan, offset: i32) -> J {
+fn bill_short(loan: &Loan, offset: i32) -> OrderedJson {
     obj! {
         "id" => loan.bill_id.to_string(),
         "toid" => loan.toid.to_string(),
         "oid" => &loan.oid,
         "delay" => delay_flag(loan),
         "delay_day" => delay_day(loan),
-        "repay_interest" => money_s(loan.repay_interest),
-        "repayment_time" => num_s(time::midnight(loan.due_day, offset)),
-        "add_time" => num_s(loan.add_time),
-        "money" => money_s(loan.money),
+        "repay_interest" => money_string(loan.repay_interest),
+        // Q1: a string here, a number in `data.repayment_time`.
+        "repayment_time" => number_string(time::midnight(loan.due_day, offset)),
+        "add_time" => number_string(loan.add_time),
+        "money" => money_string(loan.money),
         "billnum" => "1",
-        "interest" => money_s(loan.interest),
+        "interest" => money_string(loan.interest),
     }
 }
 
-/// #13/#14's full bill: every field as a string, `null`s included.
-fn bill_full(loan: &Loan, uid: u64, offset: i32) -> J {
+/// #13/#14's full bill: every field as a string (Q1), `null`s included (Q3).
+fn bill_full(loan: &Loan, uid: u64, offset: i32) -> OrderedJson {
     let delay_rate = if loan.is_extended() && loan.money > 0 {
         let r = loan.interest * 100_000_000 / loan.money;
         format!("{}.{:08}", r / 100_000_000, r % 100_000_000)
@@ -62,37 +69,37 @@ fn bill_full(loan: &Loan, uid: u64, offset: i32) -> J {
         "toid" => loan.toid.to_string(),
         "oid" => &loan.oid,
         "billnum" => "1",
-        "money" => money_s(loan.money),
-        "interest" => money_s(loan.interest),
-        "overdue" => money_s(loan.overdue),
+        "money" => money_string(loan.money),
+        "interest" => money_string(loan.interest),
+        "overdue" => money_string(loan.overdue),
         "delay" => delay_flag(loan),
         "delay_day" => delay_day(loan),
         "delay_rate" => delay_rate,
-        "delay_num" => num_s(loan.delay_num),
-        "delay_unpaid" => money_s(loan.delay_unpaid),
-        "repay_interest" => money_s(loan.repay_interest),
-        "repaid_money" => money_s(loan.repaid),
-        "repayment_time" => num_s(time::midnight(loan.due_day, offset)),
+        "delay_num" => number_string(loan.delay_num),
+        "delay_unpaid" => money_string(loan.delay_unpaid),
+        "repay_interest" => money_string(loan.repay_interest),
+        "repaid_money" => money_string(loan.repaid),
+        "repayment_time" => number_string(time::midnight(loan.due_day, offset)),
         "utr" => loan.utr.clone(),
         "utr_image" => loan.utr_image.clone(),
         "repay_image" => loan.repay_image.clone(),
-        "status" => num_s(i64::from(loan.status)),
-        "add_time" => num_s(loan.add_time),
-        "repay_time" => num_s(loan.repay_time),
-        "overdue_settime" => num_s(loan.overdue_settime),
+        "status" => number_string(i64::from(loan.status)),
+        "add_time" => number_string(loan.add_time),
+        "repay_time" => number_string(loan.repay_time),
+        "overdue_settime" => number_string(loan.overdue_settime),
         "overdue_smsstatus" => "0",
-        "overdue_xq" => J::Null,
+        "overdue_xq" => OrderedJson::Null,
     }
 }
 
 /// #3 `GET /Repay/loans`: the public offer when logged out, else the loan.
-pub async fn loans(State(app): State<Shared>, headers: HeaderMap) -> J {
+pub async fn loans(State(app): State<Shared>, headers: HeaderMap) -> OrderedJson {
     let world = app.world();
     let Some(user) = current_user(&world, &headers) else {
         return obj! {
             "status" => 200,
             "data" => obj! {
-                "status" => -100,
+                "status" => NOT_LOGGED_IN, // Q7: the public offer instead of a loan
                 "quota" => "5000",
                 "default_loan_time" => 7,
                 "default_deadline" => default_deadline(),
@@ -105,61 +112,66 @@ pub async fn loans(State(app): State<Shared>, headers: HeaderMap) -> J {
     let account = &world.accounts[user];
     let loan = &account.loan;
     let offset = app.offset();
+    // Q1: money as numbers here, as strings in the bill.
     let mut data = obj! {
-        "money" => money_num(loan.money),
-        "repay_money" => money_num(loan.repay_money()),
-        "addtime" => num_s(loan.add_time),
+        "money" => money_number(loan.money),
+        "repay_money" => money_number(loan.repay_money()),
+        "addtime" => number_string(loan.add_time),
         "repayment_time" => time::midnight(loan.due_day, offset),
-        "loan_time" => num_s(loan.loan_time),
+        "loan_time" => number_string(loan.loan_time),
         "billId" => loan.bill_id.to_string(),
         "confirm" => loan.confirm,
-        "serviceFee" => money_num(loan.interest),
+        "serviceFee" => money_number(loan.interest),
         "bill" => bill_short(loan, offset),
-        "hasOverdue" => loan.status == 1 || loan.overdue > 0,
+        "hasOverdue" => loan.status == OVERDUE || loan.overdue > 0,
     };
+    // Q3: documented for #3 but only sent once the loan is extended.
     if loan.is_extended() {
         data.set("nextRepayDay", time::dmy(loan.due_day));
-        data.set("delayFee", money_num(loan.delay_fee()));
+        data.set("delayFee", money_number(loan.delay_fee()));
     }
     for (k, v) in [
-        ("doquota", J::from("0.00")),
-        ("commission", J::from(0)),
-        ("quota", money_s(loan.money)),
-        ("default_loan_time", J::from(7)),
+        ("doquota", OrderedJson::from("0.00")),
+        ("commission", OrderedJson::from(0)),
+        ("quota", money_string(loan.money)),
+        ("default_loan_time", OrderedJson::from(7)),
         ("default_deadline", default_deadline()),
-        ("default_loan_interest", J::from("0.043")),
-        ("default_repay_interest", J::from("0.0072")),
-        ("next_loan", J::from(&account.next_loan)),
-        ("approval_rate", J::from(&account.approval_rate)),
-        ("next_loan_period", J::from(&account.next_loan_period)),
-        ("is_vip", J::from(0)),
-        ("status", J::from(loan.status)),
+        ("default_loan_interest", OrderedJson::from("0.043")),
+        ("default_repay_interest", OrderedJson::from("0.0072")),
+        ("next_loan", OrderedJson::from(&account.next_loan)),
+        ("approval_rate", OrderedJson::from(&account.approval_rate)),
+        (
+            "next_loan_period",
+            OrderedJson::from(&account.next_loan_period),
+        ),
+        ("is_vip", OrderedJson::from(0)),
+        ("status", OrderedJson::from(loan.status)),
     ] {
         data.set(k, v);
     }
     obj! { "status" => 200, "data" => data, "message" => "Successfully" }
 }
 
-fn order_item(account: &Account, loan: &Loan, offset: i32) -> J {
+fn order_item(account: &Account, loan: &Loan, offset: i32) -> OrderedJson {
     obj! {
         "id" => loan.toid.to_string(),
         "oid" => &loan.oid,
-        "time" => num_s(loan.loan_time),
-        "interest" => money_s(loan.interest),
+        "time" => number_string(loan.loan_time),
+        "interest" => money_string(loan.interest),
         "reply_rate" => "0.00720000",
-        "start_time" => num_s(time::midnight(loan.start_day, offset)),
-        "addtime" => num_s(loan.add_time),
+        "start_time" => number_string(time::midnight(loan.start_day, offset)),
+        "addtime" => number_string(loan.add_time),
         "money" => money_short(loan.money),
         "delay" => delay_flag(loan),
         "status" => loan.status,
-        "repay_interest" => money_num(loan.repay_interest),
-        "repay_money" => money_num(loan.repay_money()),
+        "repay_interest" => money_number(loan.repay_interest),
+        "repay_money" => money_number(loan.repay_money()),
         "repayment_time" => time::midnight(loan.due_day, offset),
-        "overFee" => money_num(loan.overdue),
+        "overFee" => money_number(loan.overdue),
         "next_loan" => &account.next_loan,
         "approval_rate" => &account.approval_rate,
         "next_loan_period" => &account.next_loan_period,
-        "remark" => J::Null,
+        "remark" => OrderedJson::Null,
     }
 }
 
@@ -167,6 +179,7 @@ fn order_item(account: &Account, loan: &Loan, offset: i32) -> J {
 pub async fn orders(State(app): State<Shared>, headers: HeaderMap) -> Response {
     let world = app.world();
     let Some(user) = current_user(&world, &headers) else {
+        // Q10: this one signals a lost session with HTTP 401.
         return Reply(
             StatusCode::UNAUTHORIZED,
             obj! { "status" => 401, "message" => "Unauthorized" },
@@ -174,7 +187,7 @@ pub async fn orders(State(app): State<Shared>, headers: HeaderMap) -> Response {
         .into_response();
     };
     let account = &world.accounts[user];
-    let orders: Vec<J> = account
+    let orders: Vec<OrderedJson> = account
         .loans()
         .map(|loan| order_item(account, loan, app.offset()))
         .collect();
@@ -187,14 +200,14 @@ pub async fn orders(State(app): State<Shared>, headers: HeaderMap) -> Response {
 }
 
 /// The common part of #13 and #14.
-fn detail(app: &Shared, headers: &HeaderMap, params: &Params, delay: bool) -> J {
+fn detail(app: &Shared, headers: &HeaderMap, params: &Params, delay: bool) -> OrderedJson {
     let world = app.world();
     let Some(user) = current_user(&world, headers) else {
         return need_login();
     };
     let account = &world.accounts[user];
     let Some(oid) = params.nonblank("oid") else {
-        return err_bare(400, "Missing order number");
+        return err_without_data(400, "Missing order number");
     };
     let Some(loan) = account.loan_by_oid(oid) else {
         return order_not_found();
@@ -203,32 +216,44 @@ fn detail(app: &Shared, headers: &HeaderMap, params: &Params, delay: bool) -> J 
     let mut data = obj! {
         "bill" => bill_full(loan, account.uid, offset),
         "oid" => &loan.oid,
-        "needRepayMoney" => money_num(loan.need_repay()),
+        "needRepayMoney" => money_number(loan.need_repay()),
         "needRepaymentTime" => time::midnight(loan.due_day, offset),
         "needRepaymentDay" => time::dmy(loan.due_day),
     };
     if delay {
         let next = loan.due_day + DELAY_DAYS;
-        data.set("delayFee", money_num(loan.delay_fee()));
+        data.set("delayFee", money_number(loan.delay_fee()));
         data.set("nextRepayDatetime", time::midnight(next, offset));
-        data.set("overdueFee", money_num(loan.overdue));
+        data.set("overdueFee", money_number(loan.overdue));
         data.set("nextRepayDay", time::dmy(next));
     }
     obj! { "status" => 200, "data" => data, "message" => "Successfully" }
 }
 
 /// #13 `POST /Repay/loanDetail` (`oid` = order number).
-pub async fn loan_detail(State(app): State<Shared>, headers: HeaderMap, params: Params) -> J {
+pub async fn loan_detail(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    params: Params,
+) -> OrderedJson {
     detail(&app, &headers, &params, false)
 }
 
 /// #14 `POST /Repay/loanDelay` (`oid` = order number).
-pub async fn loan_delay(State(app): State<Shared>, headers: HeaderMap, params: Params) -> J {
+pub async fn loan_delay(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    params: Params,
+) -> OrderedJson {
     detail(&app, &headers, &params, true)
 }
 
 /// #5 `POST /Repay/ajaxDelay` (`oid` = bill id, Q6).
-pub async fn ajax_delay(State(app): State<Shared>, headers: HeaderMap, params: Params) -> J {
+pub async fn ajax_delay(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    params: Params,
+) -> OrderedJson {
     let mut world = app.world();
     let Some(user) = current_user(&world, &headers) else {
         return need_login();
@@ -239,31 +264,32 @@ pub async fn ajax_delay(State(app): State<Shared>, headers: HeaderMap, params: P
     let account = &mut world.accounts[user];
     let loan = std::iter::once(&mut account.loan)
         .chain(account.history.iter_mut())
+        // Q6: the bill id, not the order number the other endpoints take.
         .find(|l| l.bill_id.to_string() == bill_id);
     let Some(loan) = loan else {
         return err(404, "Unknown bill");
     };
-    if loan.status == 2 {
+    if loan.status == REPAID {
         return err(400, "This loan has been repaid and cannot be extended");
     }
     if loan.delay_unpaid > 0 {
         return err(400, "Please pay the pending extension fee first");
     }
     loan.due_day += DELAY_DAYS;
-    loan.status = 4;
+    loan.status = EXTENDED;
     loan.delay_num += 1;
     loan.delay_unpaid = loan.delay_fee();
     obj! { "status" => 200, "data" => "", "message" => "Deferred success" }
 }
 
 /// #6 `GET|POST /Loan/reLoan`: a new loan once the current one is repaid.
-pub async fn reloan(State(app): State<Shared>, headers: HeaderMap) -> J {
+pub async fn reloan(State(app): State<Shared>, headers: HeaderMap) -> OrderedJson {
     let now = app.now();
     let mut world = app.world();
     let Some(user) = current_user(&world, &headers) else {
         return need_login();
     };
-    if world.accounts[user].loan.status != 2 {
+    if world.accounts[user].loan.status != REPAID {
         return err(400, "You have a loan in progress and cannot apply again");
     }
     world.new_loans += 1;
@@ -276,14 +302,14 @@ pub async fn reloan(State(app): State<Shared>, headers: HeaderMap) -> J {
 }
 
 /// #9 `GET /Index/ajaxApply`: confirm a loan awaiting confirmation.
-pub async fn apply(State(app): State<Shared>, headers: HeaderMap) -> J {
+pub async fn apply(State(app): State<Shared>, headers: HeaderMap) -> OrderedJson {
     let mut world = app.world();
     let Some(user) = current_user(&world, &headers) else {
         return need_login();
     };
     let loan = &mut world.accounts[user].loan;
     if loan.confirm != 0 {
-        return err_bare(400, "There is no loan application awaiting confirmation");
+        return err_without_data(400, "There is no loan application awaiting confirmation");
     }
     loan.confirm = 1;
     obj! { "status" => 200, "message" => "apply successful" }
@@ -291,14 +317,19 @@ pub async fn apply(State(app): State<Shared>, headers: HeaderMap) -> J {
 
 /// #12 `POST /Repay/repayProof` (`oid`, optional `utr`, `utr_image`,
 /// `repay_image`). Envelope 3.
-pub async fn repay_proof(State(app): State<Shared>, headers: HeaderMap, params: Params) -> J {
+pub async fn repay_proof(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    params: Params,
+) -> OrderedJson {
     let now = app.now();
     let mut world = app.world();
     let Some(user) = current_user(&world, &headers) else {
         return need_login();
     };
+    // Envelope 3 here, but envelope 1 for an unknown order, as in PHP.
     let Some(oid) = params.nonblank("oid") else {
-        return think(0, "Please select an order");
+        return thinkphp_reply(0, "Please select an order");
     };
     let username = world.accounts[user].username.clone();
     let Some(loan) = world.accounts[user].loan_by_oid_mut(oid) else {
@@ -323,5 +354,5 @@ pub async fn repay_proof(State(app): State<Shared>, headers: HeaderMap, params: 
         "repay_image": repay_image,
         "at": now,
     }));
-    think(1, "Successful")
+    thinkphp_reply(1, "Successful")
 }

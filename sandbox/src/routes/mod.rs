@@ -1,6 +1,8 @@
 //! The API endpoints, grouped as the original document groups them.
 
 pub mod auth;
+pub mod gateway;
+pub mod gateway_images;
 pub mod info;
 pub mod loans;
 pub mod pay;

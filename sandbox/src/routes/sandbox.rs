@@ -122,12 +122,16 @@ pub async fn clock(State(app): State<Shared>, params: Params) -> Response {
             app.set_clock(None);
             Json(json!({ "status": 200, "now": app.now(), "fixed": false })).into_response()
         }
-        Some(v) => match v.parse::<i64>() {
+        Some(v) => match v
+            .parse::<i64>()
+            .map_err(|_| "now must be Unix seconds".to_string())
+            .and_then(time::check_now)
+        {
             Ok(now) => {
                 app.set_clock(Some(now));
                 Json(json!({ "status": 200, "now": now, "fixed": true })).into_response()
             }
-            Err(_) => bad("now must be Unix seconds"),
+            Err(message) => bad(&message),
         },
     }
 }
@@ -145,8 +149,13 @@ pub async fn settings(
         None => None,
         Some("") => Some(None),
         Some(v) => match v.parse::<i64>() {
-            Ok(n) => Some(Some(n)),
-            Err(_) => return bad("reference_ttl_seconds must be an integer"),
+            Ok(n) if n.checked_abs().is_some_and(|a| a <= time::MAX_TTL_SECONDS) => Some(Some(n)),
+            _ => {
+                return bad(&format!(
+                    "reference_ttl_seconds must be an integer between -{0} and {0} (100 years)",
+                    time::MAX_TTL_SECONDS
+                ))
+            }
         },
     };
     let unsafe_urls = match params.get("unsafe_urls") {

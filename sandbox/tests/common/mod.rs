@@ -1,24 +1,38 @@
-//! Test helpers: start a sandbox on an ephemeral port, and a tiny HTTP/1.1
-//! client over `std::net::TcpStream` (keeps the cookie, never follows
-//! redirects, shows raw bodies).
+//! Test helpers: a sandbox in process, asked through its router
+//! (`tower::ServiceExt::oneshot`) by a client that keeps the cookie, never
+//! follows redirects and shows raw bodies; and, where a real connection
+//! matters (dropped connections, the CLI), a sandbox on a socket and raw
+//! TCP exchanges.
 #![allow(dead_code)]
 
+use axum::body::Body;
+use axum::http::Request;
+use axum::Router;
 use cashgo_sandbox::Settings;
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::sync::Arc;
+use tokio::runtime::Runtime;
+use tower::ServiceExt;
 
 /// 2026-05-20 07:00:00 UTC = 15:00 at UTC+8: "today" is 20-05-2026.
 pub const NOW: i64 = 1_779_260_400;
 pub const PASSWORD: &str = "demo1234";
+/// The port an in-process sandbox's own URLs name (nothing listens there).
+pub const IN_PROCESS_PORT: u16 = 8787;
 
 pub struct Server {
+    /// The port of its URLs; a real one for [`listen`].
     pub port: u16,
+    router: Router,
+    runtime: Arc<Runtime>,
 }
 
 impl Server {
     pub fn client(&self) -> Client {
         Client {
-            port: self.port,
+            router: self.router.clone(),
+            runtime: self.runtime.clone(),
             cookie: None,
         }
     }
@@ -47,25 +61,45 @@ pub fn settings() -> Settings {
     }
 }
 
+fn runtime() -> Arc<Runtime> {
+    Arc::new(
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap(),
+    )
+}
+
+/// A sandbox in process.
 pub fn start() -> Server {
     start_with(settings())
 }
 
 pub fn start_with(settings: Settings) -> Server {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            cashgo_sandbox::serve(listener, settings).await.unwrap();
-        });
-    });
-    Server { port }
+    let origin = format!("http://127.0.0.1:{IN_PROCESS_PORT}");
+    Server {
+        port: IN_PROCESS_PORT,
+        router: cashgo_sandbox::app(cashgo_sandbox::state(settings, origin)),
+        runtime: runtime(),
+    }
+}
+
+/// A sandbox also listening on an ephemeral port (for [`raw`] exchanges);
+/// its clients still go through the router, to the same state.
+pub fn listen() -> Server {
+    let runtime = runtime();
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    let state = cashgo_sandbox::state(settings(), cashgo_sandbox::origin_of(addr));
+    runtime.spawn(cashgo_sandbox::serve_state(listener, state.clone()));
+    Server {
+        port: addr.port(),
+        router: cashgo_sandbox::app(state),
+        runtime,
+    }
 }
 
 #[derive(Debug)]
@@ -124,7 +158,8 @@ pub fn file<'a>(
 }
 
 pub struct Client {
-    pub port: u16,
+    router: Router,
+    runtime: Arc<Runtime>,
     pub cookie: Option<String>,
 }
 
@@ -152,50 +187,41 @@ impl Client {
         content_type: Option<&str>,
         body: &[u8],
     ) -> Resp {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        let mut head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Length: {}\r\n",
-            self.port,
-            body.len()
-        );
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("host", "127.0.0.1");
         if let Some(ct) = content_type {
-            head.push_str(&format!("Content-Type: {ct}\r\n"));
+            req = req.header("content-type", ct);
         }
         if let Some(c) = &self.cookie {
-            head.push_str(&format!("Cookie: PHPSESSID={c}\r\n"));
+            req = req.header("cookie", format!("PHPSESSID={c}"));
         }
         for (name, value) in headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
+            req = req.header(*name, *value);
         }
-        head.push_str("\r\n");
-        stream.write_all(head.as_bytes()).unwrap();
-        stream.write_all(body).unwrap();
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).unwrap();
-        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-        let mut body = raw[split + 4..].to_vec();
-        let mut lines = head.split("\r\n");
-        let status: u16 = lines
-            .next()
-            .unwrap()
-            .split(' ')
-            .nth(1)
-            .unwrap()
-            .parse()
-            .unwrap();
-        let headers: Vec<(String, String)> = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect();
-        let chunked = headers
+        let req = req.body(Body::from(body.to_vec())).unwrap();
+        let router = self.router.clone();
+        let (parts, body) = self.runtime.block_on(async move {
+            let res = router.oneshot(req).await.unwrap();
+            let (parts, body) = res.into_parts();
+            let body = axum::body::to_bytes(body, usize::MAX)
+                .await
+                .unwrap_or_else(|e| panic!("{method} {path}: the reply's body failed ({e})"));
+            (parts, body)
+        });
+        let headers: Vec<(String, String)> = parts
+            .headers
             .iter()
-            .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
-        if chunked {
-            body = dechunk(&body);
-        }
+            .map(|(k, v)| {
+                (
+                    k.to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
         for (k, v) in &headers {
-            if k.eq_ignore_ascii_case("set-cookie") {
+            if k == "set-cookie" {
                 if let Some(rest) = v.strip_prefix("PHPSESSID=") {
                     let value = rest.split(';').next().unwrap();
                     self.cookie = (value != "deleted").then(|| value.to_string());
@@ -203,9 +229,9 @@ impl Client {
             }
         }
         Resp {
-            status,
+            status: parts.status.as_u16(),
             headers,
-            body,
+            body: body.to_vec(),
         }
     }
 
@@ -257,38 +283,6 @@ impl Client {
     }
 }
 
-fn dechunk(mut data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let line_end = data.windows(2).position(|w| w == b"\r\n").unwrap();
-        let size_text = String::from_utf8_lossy(&data[..line_end]);
-        let size = usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16).unwrap();
-        data = &data[line_end + 2..];
-        if size == 0 {
-            return out;
-        }
-        out.extend_from_slice(&data[..size]);
-        data = &data[size + 2..];
-    }
-}
-
-/// Server-zone (UTC+8) day string `dd-mm-yyyy` of today + `days`.
-pub fn day(days: i64) -> String {
-    cashgo_sandbox::time::dmy(today() + days)
-}
-
-pub fn today() -> i64 {
-    cashgo_sandbox::time::local_day(NOW, 480)
-}
-
-/// Midnight (UTC+8) timestamp of today + `days`.
-pub fn midnight(days: i64) -> i64 {
-    cashgo_sandbox::time::midnight(today() + days, 480)
-}
-
-pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\xff\xff?\0\x05\xfe\x02\xfe\xa7\x35\x81\x84\0\0\0\0IEND\xaeB`\x82";
-pub const JPEG: &[u8] = b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xff\xd9";
-
 /// Send `request` on a new connection and read until the server closes it:
 /// the raw bytes of the reply (empty if the server closed without one).
 pub fn raw(port: u16, request: &[u8]) -> Vec<u8> {
@@ -298,6 +292,11 @@ pub fn raw(port: u16, request: &[u8]) -> Vec<u8> {
     // A reset instead of a close also counts as "no reply".
     let _ = stream.read_to_end(&mut raw);
     raw
+}
+
+/// A `GET`'s raw bytes (for [`raw`]), closing the connection after it.
+pub fn raw_get(path: &str) -> Vec<u8> {
+    format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").into_bytes()
 }
 
 /// A form POST's raw bytes (for [`raw`] and kept-alive connections).
@@ -316,3 +315,20 @@ pub fn raw_post(path: &str, cookie: Option<&str>, body: &str, keep_alive: bool) 
     head.push_str(body);
     head.into_bytes()
 }
+
+/// Server-zone (UTC+8) day string `dd-mm-yyyy` of today + `days`.
+pub fn day(days: i64) -> String {
+    cashgo_sandbox::time::dmy(today() + days)
+}
+
+pub fn today() -> i64 {
+    cashgo_sandbox::time::local_day(NOW, 480)
+}
+
+/// Midnight (UTC+8) timestamp of today + `days`.
+pub fn midnight(days: i64) -> i64 {
+    cashgo_sandbox::time::midnight(today() + days, 480)
+}
+
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\xff\xff?\0\x05\xfe\x02\xfe\xa7\x35\x81\x84\0\0\0\0IEND\xaeB`\x82";
+pub const JPEG: &[u8] = b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xff\xd9";
