@@ -11,16 +11,13 @@
 
 use crate::state::Shared;
 use axum::body::{Body, Bytes};
-use axum::extract::connect_info::{ConnectInfo, Connected};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::serve::IncomingStream;
 use serde_json::{json, Value};
+use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -41,9 +38,9 @@ pub enum FaultKind {
     Http401,
     /// The handler runs; its body is cut to the first half.
     Truncated,
-    /// The handler runs; the connection is closed without any response.
+    /// The handler runs; the connection ends in the middle of its reply.
     Drop,
-    /// The connection is closed without any response; the handler does not
+    /// The connection ends in the middle of a reply; the handler does not
     /// run.
     DropBefore,
     /// The handler runs; its reply is held `ms` milliseconds.
@@ -133,18 +130,14 @@ pub fn armable(path: &str) -> bool {
     path.starts_with('/') && !path.starts_with("/__sandbox/")
 }
 
-/// Use up one request of the fault armed for `path`, if any; `Some(None)`:
-/// a drop armed for a request on a reused connection (see [`apply`]).
-fn take(app: &Shared, path: &str, reused: bool) -> Option<Option<Fault>> {
+/// Use up one request of the fault armed for `path`, if any.
+fn take(app: &Shared, path: &str) -> Option<Fault> {
     if !armable(path) {
         return None;
     }
     let mut world = app.world();
     let i = world.faults.iter().position(|f| f.path == path)?;
     let fault = world.faults[i].clone();
-    if reused && matches!(fault.kind, FaultKind::Drop | FaultKind::DropBefore) {
-        return Some(None);
-    }
     if fault.times <= 1 {
         world.faults.remove(i);
     } else {
@@ -154,49 +147,20 @@ fn take(app: &Shared, path: &str, reused: bool) -> Option<Option<Fault>> {
         path: fault.path.clone(),
         kind: fault.kind,
     });
-    Some(Some(fault))
-}
-
-/// One TCP connection (the server's connect info): counts the requests it
-/// has carried, so a `drop` can tell a fresh connection from a kept-alive
-/// one.
-#[derive(Clone, Debug)]
-pub struct Conn {
-    requests: Arc<AtomicU64>,
-}
-
-impl Connected<IncomingStream<'_, tokio::net::TcpListener>> for Conn {
-    fn connect_info(_stream: IncomingStream<'_, tokio::net::TcpListener>) -> Self {
-        Conn {
-            requests: Arc::new(AtomicU64::new(0)),
-        }
-    }
-}
-
-/// Whether the request came on a connection that already carried one.
-fn on_reused_connection(req: &Request) -> bool {
-    req.extensions()
-        .get::<ConnectInfo<Conn>>()
-        .is_some_and(|c| c.0.requests.fetch_add(1, Ordering::Relaxed) > 0)
+    Some(fault)
 }
 
 /// Middleware: apply the fault armed for the request's path, if any.
 ///
-/// `drop` and `drop-before` only fire on a fresh connection. Browsers
-/// silently resend a request whose kept-alive connection closes before any
-/// byte of a reply (they take it for the server closing an idle
-/// connection), so a drop there would be retried behind the page's back and
-/// the page would see the retry's success. On a reused connection the
-/// sandbox therefore closes it without running the handler and without
-/// using up the fault; the browser resends on a new connection, where the
-/// fault fires.
+/// `drop` and `drop-before` cut the connection in the middle of a reply
+/// (its head and first bytes are out), not before it: browsers silently
+/// resend a request whose kept-alive (or pre-opened) connection closes
+/// before any byte of a reply, so a cut there would reach the handler twice
+/// and show the page the resend's success. Once a reply has begun nothing
+/// is resent, and the page's read of the body fails like a lost connection.
 pub async fn apply(State(app): State<Shared>, req: Request, next: Next) -> Response {
-    let reused = on_reused_connection(&req);
-    let Some(fault) = take(&app, req.uri().path(), reused) else {
+    let Some(fault) = take(&app, req.uri().path()) else {
         return next.run(req).await;
-    };
-    let Some(fault) = fault else {
-        return drain_and_sever(req).await;
     };
     match fault.kind {
         FaultKind::Http500 => html(StatusCode::INTERNAL_SERVER_ERROR, SERVER_ERROR_PAGE),
@@ -265,34 +229,52 @@ fn json_reply(status: StatusCode, body: &'static str) -> Response {
         .into_response()
 }
 
-/// A response whose body fails at once, before any byte of it exists.
-///
-/// hyper only buffers a response's head until the first body frame (or the
-/// end of the poll); when the body's first poll is an error it gives up on
-/// the connection and closes it without flushing, so the client sees the
-/// connection end with no response at all (curl: "Empty reply from server";
-/// `fetch` rejects with a network error).
+/// A reply cut short: its head and the first bytes of a body that claims
+/// more, then the connection ends (hyper gives up on the connection when
+/// the body fails). The pause lets hyper flush what it has first.
 fn severed() -> Response {
-    let mut res = Response::new(Body::new(Severed));
-    res.headers_mut()
-        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    let mut res = Response::new(Body::new(Severed {
+        started: false,
+        pause: Box::pin(tokio::time::sleep(Duration::from_millis(50))),
+    }));
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from_static("4096"));
+    headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
     res
 }
 
-struct Severed;
+const SEVERED_START: &[u8] = br#"{"status":200,"message":""#;
+
+struct Severed {
+    started: bool,
+    pause: Pin<Box<tokio::time::Sleep>>,
+}
 
 impl http_body::Body for Severed {
     type Data = Bytes;
     type Error = std::io::Error;
 
     fn poll_frame(
-        self: Pin<&mut Self>,
-        _cx: &mut Context<'_>,
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
     ) -> Poll<Option<Result<http_body::Frame<Bytes>, std::io::Error>>> {
-        Poll::Ready(Some(Err(std::io::Error::new(
-            std::io::ErrorKind::ConnectionAborted,
-            "sandbox fault: connection dropped",
-        ))))
+        if !self.started {
+            self.started = true;
+            return Poll::Ready(Some(Ok(http_body::Frame::data(Bytes::from_static(
+                SEVERED_START,
+            )))));
+        }
+        match self.pause.as_mut().poll(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(()) => Poll::Ready(Some(Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionAborted,
+                "sandbox fault: connection dropped",
+            )))),
+        }
     }
 }
 

@@ -157,9 +157,5 @@ pub async fn serve(listener: tokio::net::TcpListener, settings: Settings) -> std
 
 /// Serve a given state on `listener` (tests keep the state to look at).
 pub async fn serve_state(listener: tokio::net::TcpListener, state: Shared) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        app(state).into_make_service_with_connect_info::<fault::Conn>(),
-    )
-    .await
+    axum::serve(listener, app(state)).await
 }

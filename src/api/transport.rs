@@ -7,7 +7,7 @@ use gloo_net::http::{Method, RequestBuilder};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, FormData, RequestCache, RequestCredentials};
 
 /// Ordinary requests.
@@ -52,7 +52,7 @@ impl Received {
 /// still in flight when dropped (e.g. the page that asked went away).
 struct Timeout {
     controller: AbortController,
-    handle: i32,
+    handle: JsValue,
     fired: Rc<Cell<bool>>,
     _callback: Closure<dyn FnMut()>,
 }
@@ -71,11 +71,12 @@ impl Timeout {
                 abort(&controller);
             })
         };
-        let handle = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                ms,
-            )
+        // The timer's id is kept as the value `setTimeout` returned: an
+        // `i32` (web-sys's type) would clear another timer wherever ids
+        // outgrow it (fake clocks start at 10^12), leaving this one to fire
+        // into a dropped closure.
+        let handle = timer_function(&window, "setTimeout")?
+            .call2(&window, callback.as_ref(), &JsValue::from(ms))
             .ok()?;
         Some(Timeout {
             controller,
@@ -86,10 +87,20 @@ impl Timeout {
     }
 }
 
+/// `window.setTimeout` or `window.clearTimeout`, as the page has it now.
+fn timer_function(window: &web_sys::Window, name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(window, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
 impl Drop for Timeout {
     fn drop(&mut self) {
         if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.handle);
+            if let Some(clear) = timer_function(&window, "clearTimeout") {
+                let _ = clear.call1(&window, &self.handle);
+            }
         }
         abort(&self.controller);
     }

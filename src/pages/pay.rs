@@ -1,5 +1,6 @@
 use crate::api::{Done, OrderNo, PayType, PaymentRef, Write};
 use crate::components::{write_action, ActionButton, ErrorView};
+use crate::draft::Draft;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -14,7 +15,14 @@ pub fn PayPage(
     oid: OrderNo,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let method = RwSignal::new(None::<PayType>);
+    // The chosen method survives a login in between (an expired session).
+    let draft = Draft::new(format!("pay/{oid}"));
+    let method = RwSignal::new(draft.restored("method").and_then(|m| PayType::parse(&m)));
+    draft.keep("method", move || {
+        method
+            .get()
+            .map_or_else(String::new, |m| m.as_str().to_owned())
+    });
     let no_choice = RwSignal::new(false);
     let payment = write_action();
     // The reference on screen changes only when a new one has arrived, so a
