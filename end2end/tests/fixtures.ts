@@ -72,6 +72,8 @@ export type SandboxSettings = {
   unsafeUrls?: boolean;
   /** Delay added to every API reply, in milliseconds. */
   delayMs?: number;
+  /** Every string a borrower sees replaced by the sandbox's XSS/layout corpus (`GET /__sandbox/hostile`). */
+  hostile?: boolean;
 };
 
 /**
@@ -111,6 +113,7 @@ export class Sandbox {
     if (s.referenceTtlSeconds !== undefined) form.reference_ttl_seconds = String(s.referenceTtlSeconds);
     if (s.unsafeUrls !== undefined) form.unsafe_urls = s.unsafeUrls ? '1' : '0';
     if (s.delayMs !== undefined) form.delay_ms = String(s.delayMs);
+    if (s.hostile !== undefined) form.hostile = s.hostile ? '1' : '0';
     return this.post('settings', form);
   }
 
