@@ -452,3 +452,47 @@ for (const lang of LANGS) {
     }
   });
 }
+
+// ------------------------------------------------ one request per retry tap
+
+test.describe('retry buttons send once', () => {
+  test.beforeEach(async ({ sandbox }) => {
+    await sandbox.reset();
+  });
+
+  test('a page\'s retry, tapped twice while it runs, reads once', async ({ page, sandbox }) => {
+    const acc = await seedAccount(sandbox, DEMO.due);
+    await signIn(page, sandbox, DEMO.due);
+    await sandbox.fault('/Repay/loanDetail', 'http502');
+    await open(page, `repay/${acc.order_number}`, 'es');
+    const retry = page.getByRole('alert').getByRole('button', { name: t('es', 'errors.retry'), exact: true });
+    await expect(retry).toBeVisible();
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/Repay/loanDetail')) reads.push(r.url());
+    });
+    await sandbox.settings({ delayMs: 800 });
+    await retry.click();
+    // The error stays on screen while the retry runs: a second tap lands on it.
+    await retry.click();
+    await expect(page.getByTestId('amount-now')).toHaveText(money(acc.need_repay));
+    expect(reads).toHaveLength(1);
+  });
+
+  test('the payment\'s retry, tapped twice while it runs, makes one reference', async ({ page, sandbox }) => {
+    const acc = await seedAccount(sandbox, DEMO.overdue);
+    await signIn(page, sandbox, DEMO.overdue);
+    await open(page, `pay/${acc.order_number}`, 'es');
+    await page.getByRole('radio', { name: t('es', 'pay.stp') }).check();
+    await sandbox.fault('/Repay/payTransf', 'drop-before');
+    await page.getByRole('button', { name: t('es', 'pay.get_reference'), exact: true }).click();
+    const retry = page.getByRole('alert').getByRole('button', { name: t('es', 'errors.retry'), exact: true });
+    await expect(retry).toBeVisible();
+    await sandbox.settings({ delayMs: 800 });
+    await retry.click();
+    await retry.click();
+    await expect(page.getByTestId('reference-stp').getByTestId('reference')).toBeVisible();
+    await sandbox.settings({ delayMs: 0 });
+    expect((await state(sandbox)).references).toHaveLength(1);
+  });
+});
