@@ -58,6 +58,8 @@ pub mod format;
 pub mod lang;
 pub mod money;
 mod pages;
+mod photo;
+mod platform;
 pub mod routes;
 mod session;
 pub mod validate;

@@ -50,8 +50,8 @@ impl Session {
             // Forgotten here whatever the server said (the page says if it failed).
             (Write::LogOut, _) => Some(false),
             (_, Err(ApiError::SessionExpired)) => Some(false),
-            // Feedback and uploads may be accepted without a session.
-            (Write::Feedback { .. } | Write::Upload(_), _) => None,
+            // Feedback may be accepted without a session.
+            (Write::Feedback { .. }, _) => None,
             (_, Ok(_)) => Some(true),
             (_, Err(_)) => None,
         });

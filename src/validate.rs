@@ -51,6 +51,62 @@ pub fn required(input: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_owned())
 }
 
+/// A payment's reference as the borrower copies it: a SPEI *clave de
+/// rastreo* (letters and digits, up to 30) or a cash payment's folio.
+/// Spaces and dashes that banking apps print in groups are dropped; case is
+/// kept (claves are compared as sent). `Ok(None)` when blank (the field is
+/// optional), `Err(())` when it can't be one.
+#[allow(clippy::result_unit_err)]
+pub fn payment_reference(input: &str) -> Result<Option<String>, ()> {
+    let kept: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    if kept.is_empty() {
+        Ok(None)
+    } else if kept.len() <= 30 && kept.chars().all(|c| c.is_ascii_alphanumeric()) {
+        Ok(Some(kept))
+    } else {
+        Err(())
+    }
+}
+
+#[cfg(test)]
+mod payment_reference_tests {
+    use super::payment_reference;
+
+    #[test]
+    fn real_claves_and_folios_pass_as_sent() {
+        for clave in [
+            "MBAN01002605200012345678",
+            "085904578020307362",
+            "BNET01002306050000123456",
+            "2026052040014BMOV0000123456789",
+            "7",
+        ] {
+            assert_eq!(payment_reference(clave), Ok(Some(clave.to_owned())));
+        }
+        assert_eq!(
+            payment_reference(" MBAN 0100 2605-2000 "),
+            Ok(Some("MBAN010026052000".to_owned()))
+        );
+        assert_eq!(payment_reference("abc123"), Ok(Some("abc123".to_owned())));
+    }
+
+    #[test]
+    fn blank_is_none_and_other_shapes_are_refused() {
+        assert_eq!(payment_reference(""), Ok(None));
+        assert_eq!(payment_reference("  - "), Ok(None));
+        assert_eq!(
+            payment_reference("1234567890123456789012345678901"),
+            Err(())
+        );
+        assert_eq!(payment_reference("MBAN/0100"), Err(()));
+        assert_eq!(payment_reference("ÑANDÚ1"), Err(()));
+        assert_eq!(payment_reference("<img src=x>"), Err(()));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,12 +37,12 @@ for (const lang of LANGS) {
       const utr = page.getByLabel(t(lang, 'proof.utr'), { exact: true });
       await utr.fill('MBAN01002605200012345678');
       await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG });
-      await expect(page.getByText(t(lang, 'proof.uploaded'))).toBeVisible();
+      await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
       await page.context().clearCookies();
       await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
       await loginAgain(page, lang, DEMO.due, path);
       await expect(utr).toHaveValue('MBAN01002605200012345678');
-      await expect(page.getByText(t(lang, 'proof.uploaded'))).toBeVisible();
+      await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
       expect(((await sandbox.state()) as unknown as Stored).proofs).toHaveLength(0);
       await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
       await expect(page.getByRole('status').filter({ hasText: t(lang, 'proof.done') })).toBeVisible();

@@ -334,7 +334,7 @@ const WRITES: WriteCase[] = [
     act: async (page, lang) =>
       page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG }),
     done: async (page, lang) => {
-      await expect(page.getByText(t(lang, 'proof.uploaded'))).toBeVisible();
+      await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
     },
     count: async (sandbox) => (await state(sandbox)).uploads.length,
   },

@@ -29,13 +29,14 @@ for (const lang of LANGS) {
       await expect(page.getByText(t(lang, 'proof.need_something'))).toBeVisible();
       await page.getByLabel(t(lang, 'proof.utr'), { exact: true }).fill('UTR-778899');
       await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG });
-      await expect(page.getByText(t(lang, 'proof.uploaded'))).toBeVisible();
+      await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
       await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
       await expect(page.getByRole('status').filter({ hasText: t(lang, 'proof.done') })).toBeVisible();
       await shot(page, `proof-done-${lang}`);
       const state = (await sandbox.state()) as unknown as Stored;
       expect(state.proofs).toHaveLength(1);
-      expect(state.proofs[0]).toMatchObject({ oid: acc.order_number, utr: 'UTR-778899' });
+      // Typed in groups, sent as the bank prints it: letters and digits.
+      expect(state.proofs[0]).toMatchObject({ oid: acc.order_number, utr: 'UTR778899' });
       // The photo's address is the uploaded file, served back by the API.
       const image = String(state.proofs[0].repay_image);
       expect(image).toMatch(/\/Public\/Upload\/\d{8}\/[0-9a-f]+\.png$/);

@@ -12,6 +12,7 @@ pub mod form;
 mod reconcile;
 mod transport;
 pub mod types;
+mod upload;
 mod wire;
 
 #[cfg(test)]
@@ -23,6 +24,7 @@ pub use types::{
     Bill, BillId, Contact, CurrentLoan, DelayDetail, Home, Languages, LoanDetail, LoanStatus,
     Offer, Order, OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
 };
+pub use upload::{send_photo, Sending};
 
 use crate::config;
 use gloo_net::http::Method;
@@ -121,9 +123,7 @@ pub enum Write {
     ReLoan,
     /// #9.
     Apply,
-    /// #7.
-    Upload(web_sys::File),
-    /// #8; `attachments` is an uploaded file's URL.
+    /// #8; `attachments`: uploaded files' URLs, comma-separated.
     Feedback {
         comments: String,
         contact: String,
@@ -147,7 +147,6 @@ pub enum Write {
 pub enum Done {
     /// Done; the server's message, if it sent one.
     Ok(String),
-    Uploaded(UploadedFile),
     Payment(PaymentRef),
 }
 
@@ -174,7 +173,6 @@ async fn send_write(what: Write) -> Result<Done, ApiError> {
         Write::Extend { bill, .. } => extend(&bill).await.map(Done::Ok),
         Write::ReLoan => re_loan().await.map(Done::Ok),
         Write::Apply => apply().await.map(Done::Ok),
-        Write::Upload(file) => upload(file).await.map(Done::Uploaded),
         Write::Feedback {
             comments,
             contact,
@@ -276,20 +274,6 @@ pub async fn extend(bill: &BillId) -> Result<String, ApiError> {
 pub async fn re_loan() -> Result<String, ApiError> {
     let reply = post("/Loan/reLoan", &[]).await?;
     decode::ack(&reply.reply())
-}
-
-/// #7: uploads an image; returns its absolute URL.
-pub async fn upload(file: web_sys::File) -> Result<UploadedFile, ApiError> {
-    let form = transport::upload_form(&file)?;
-    let reply = transport::send(
-        Method::POST,
-        &url("/Info/ajaxUpload").await,
-        Body::Multipart(form),
-        transport::UPLOAD_TIMEOUT_MS,
-    )
-    .await?;
-    let origin = decode::api_origin(&config::api_base(), &transport::page_origin());
-    decode::upload(&reply.reply(), &origin)
 }
 
 /// #8: sends feedback; `attachments` is an uploaded file's URL.

@@ -7,8 +7,7 @@ use super::{read, ApiError, Done, Home, LoanStatus, Page, Read, Write};
 /// What to do after a write's answer was lost.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Check {
-    /// Sending again does no harm: signing in or out, an upload (an
-    /// unused file at worst), a payment reference (a new one replaces it;
+    /// Sending again does no harm: signing in or out, a payment reference (a new one replaces it;
     /// no money moves). The error is shown with its "try again".
     Repeatable,
     /// This read shows whether the write took effect ([`took_effect`]).
@@ -21,9 +20,7 @@ pub(crate) enum Check {
 impl Write {
     pub(crate) fn check(&self) -> Check {
         match self {
-            Write::SignIn { .. } | Write::LogOut | Write::Upload(_) | Write::Payment(..) => {
-                Check::Repeatable
-            }
+            Write::SignIn { .. } | Write::LogOut | Write::Payment(..) => Check::Repeatable,
             Write::Extend { order, .. } => Check::ReadBack(Read::Delay(order.clone())),
             Write::ReLoan | Write::Apply => Check::ReadBack(Read::Home),
             Write::Proof { order, .. } => Check::ReadBack(Read::Detail(order.clone())),

@@ -23,7 +23,6 @@ pub(crate) enum Body {
     Empty,
     /// Already urlencoded.
     Form(String),
-    Multipart(FormData),
 }
 
 /// A response, read to the end.
@@ -130,15 +129,12 @@ pub(crate) async fn send(
     timeout_ms: i32,
 ) -> Result<Received, ApiError> {
     // The page's first read may already be on its way (index.html).
-    let sent_early = match &body {
-        Body::Empty => Some(""),
-        Body::Form(text) => Some(text.as_str()),
-        Body::Multipart(_) => None,
+    let text = match &body {
+        Body::Empty => "",
+        Body::Form(text) => text.as_str(),
     };
-    if let Some(text) = sent_early {
-        if let Some(reply) = super::early::take(method.as_str(), url, text).await {
-            return reply;
-        }
+    if let Some(reply) = super::early::take(method.as_str(), url, text).await {
+        return reply;
     }
     let timeout = Timeout::start(timeout_ms);
     let builder = RequestBuilder::new(url)
@@ -158,8 +154,6 @@ pub(crate) async fn send(
                 "application/x-www-form-urlencoded; charset=UTF-8",
             )
             .body(text),
-        // The browser writes the multipart boundary header itself.
-        Body::Multipart(form) => builder.body(form),
     }
     .map_err(|e| ApiError::Unexpected(format!("cannot build request: {e}")))?;
     let response = request.send().await.map_err(|_| failed(timeout.as_ref()))?;
@@ -190,11 +184,11 @@ pub(crate) fn page_origin() -> String {
 }
 
 /// A multipart body for #7: `fileName=file` and `file=<binary>`.
-pub(crate) fn upload_form(file: &web_sys::File) -> Result<FormData, ApiError> {
+pub(crate) fn upload_form(photo: &web_sys::Blob, file_name: &str) -> Result<FormData, ApiError> {
     let build = || -> Result<FormData, wasm_bindgen::JsValue> {
         let form = FormData::new()?;
         form.append_with_str("fileName", "file")?;
-        form.append_with_blob_and_filename("file", file, &file.name())?;
+        form.append_with_blob_and_filename("file", photo, file_name)?;
         Ok(form)
     };
     build().map_err(|e| ApiError::Unexpected(format!("cannot build upload form: {e:?}")))

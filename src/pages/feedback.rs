@@ -1,5 +1,5 @@
 use crate::api::Write;
-use crate::components::{write_action, ActionButton, ErrorView, ImageUpload};
+use crate::components::{write_action, ActionButton, ErrorView, PhotoField};
 use crate::draft::Draft;
 use crate::i18n::*;
 use crate::validate;
@@ -13,8 +13,18 @@ pub fn FeedbackPage() -> impl IntoView {
     let draft = Draft::new("feedback");
     let comments = draft.text("comments");
     let contact = draft.text("contact");
-    let image = draft.choice("image");
-    let uploading = RwSignal::new(false);
+    // Up to three photos; each next one is offered once the one before is in.
+    let photos = [
+        draft.choice("image"),
+        draft.choice("image1"),
+        draft.choice("image2"),
+    ];
+    let busy = [
+        RwSignal::new(false),
+        RwSignal::new(false),
+        RwSignal::new(false),
+    ];
+    let uploading = move || busy.iter().any(|b| b.get());
     let comments_missing = RwSignal::new(false);
     let contact_invalid = RwSignal::new(false);
     let send = write_action();
@@ -25,7 +35,7 @@ pub fn FeedbackPage() -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if send.pending().get_untracked() || uploading.get_untracked() {
+        if send.pending().get_untracked() || busy.iter().any(|b| b.get_untracked()) {
             return;
         }
         let text = validate::required(&comments.get_untracked());
@@ -36,7 +46,7 @@ pub fn FeedbackPage() -> impl IntoView {
             send.dispatch(Write::Feedback {
                 comments: text,
                 contact: reply_to,
-                attachments: image.get_untracked(),
+                attachments: attachments(&photos),
             });
         }
     };
@@ -66,10 +76,16 @@ pub fn FeedbackPage() -> impl IntoView {
                             {move || if contact_invalid.get() { t_string!(i18n, feedback.contact_invalid) } else { "" }}
                         </p>
                     </div>
-                    <ImageUpload id="feedback-image" label=move || crate::tr!(i18n, feedback.attachment) uploaded=image uploading=uploading />
+                    <PhotoField id="feedback-image" label=move || crate::tr!(i18n, feedback.attachment) uploaded=photos[0] busy=busy[0] />
+                    <Show when=move || photos[0].get().is_some()>
+                        <PhotoField id="feedback-image-2" label=move || crate::tr!(i18n, photo.add_another) uploaded=photos[1] busy=busy[1] />
+                    </Show>
+                    <Show when=move || photos[1].get().is_some()>
+                        <PhotoField id="feedback-image-3" label=move || crate::tr!(i18n, photo.add_another) uploaded=photos[2] busy=busy[2] />
+                    </Show>
                     {move || send.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
                     <ActionButton
-                        pending=Signal::derive(move || send.pending().get() || uploading.get())
+                        pending=Signal::derive(move || send.pending().get() || uploading())
                         label=move || crate::tr!(i18n, feedback.submit)
                         busy_label=move || crate::tr!(i18n, feedback.pending)
                     />
@@ -77,4 +93,11 @@ pub fn FeedbackPage() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The photos' addresses as `attachments` (one field in the API):
+/// comma-separated, in the order they were added.
+fn attachments(photos: &[RwSignal<Option<String>>]) -> Option<String> {
+    let urls: Vec<String> = photos.iter().filter_map(|p| p.get_untracked()).collect();
+    (!urls.is_empty()).then(|| urls.join(","))
 }
