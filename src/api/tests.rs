@@ -625,15 +625,49 @@ fn huge_numbers_do_not_panic() {
     assert_eq!(d.bill.delay_days, 0);
     let status = format!(r#"{{"status":{big},"message":"x"}}"#);
     assert!(unexpected(decode::ack(&ok(&status))));
-    // Deep nesting: no stack overflow, whatever the verdict.
+    // Deep nesting: no stack overflow, and never mistaken for a value.
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    decode_everything(&ok(&format!(r#"{{"status":200,"data":{deep}}}"#)));
+    let body = format!(r#"{{"status":200,"data":{deep}}}"#);
+    decode_everything(&ok(&body));
+    assert_eq!(decode::ack(&ok(&body)).as_deref(), Ok(""));
+    assert_no_loan_in(&body);
+    assert!(unexpected(decode::orders(&ok(&body), 0)));
     let deep = format!("{}1{}", r#"{"a":"#.repeat(100_000), "}".repeat(100_000));
-    decode_everything(&ok(&format!(r#"{{"status":200,"data":{deep}}}"#)));
-    decode_everything(&ok(&format!(
-        r#"{{"status":200,"data":{{"bill":{deep}}}}}"#
-    )));
+    let body = format!(r#"{{"status":200,"data":{deep}}}"#);
+    decode_everything(&ok(&body));
+    assert_no_loan_in(&body);
+    // An object without `orders`, as `"data":{}`: no loans.
+    assert_eq!(decode::orders(&ok(&body), 0), Ok(vec![]));
+    let body = format!(r#"{{"status":200,"data":{{"bill":{deep}}}}}"#);
+    decode_everything(&ok(&body));
+    assert_no_loan_in(&body);
+    // No envelope at all: every decoder says so.
     decode_everything(&ok(&deep));
+    assert!(unexpected(decode::ack(&ok(&deep))));
+    assert!(unexpected(decode::orders(&ok(&deep), 0)));
+    assert!(unexpected(decode::languages(&ok(&deep))));
+    assert!(unexpected(decode::support(&ok(&deep))));
+    assert_no_loan_in(&deep);
+}
+
+/// None of the decoders that read a loan or a payment accepts `body`.
+fn assert_no_loan_in(body: &str) {
+    let reply = ok(body);
+    let clip = body.get(..60).unwrap_or(body);
+    assert!(unexpected(decode::home(&reply, 0)), "home: {clip}");
+    assert!(
+        unexpected(decode::loan_detail(&reply, 0)),
+        "loan_detail: {clip}"
+    );
+    assert!(
+        unexpected(decode::delay_detail(&reply, 0)),
+        "delay_detail: {clip}"
+    );
+    assert!(
+        unexpected(decode::payment(&reply, PayType::Stp)),
+        "payment: {clip}"
+    );
+    assert!(unexpected(decode::pay_data(&reply)), "pay_data: {clip}");
 }
 
 #[test]
@@ -934,15 +968,25 @@ fn truncated_and_mangled_samples_never_panic() {
 }
 
 #[test]
-fn every_sample_decodes_somewhere() {
-    // Each fixture is accepted by at least one decoder: none is dead weight.
-    for body in FIXTURES {
-        let r = ok(body);
-        let accepted = decode::ack(&r).is_ok()
-            || decode::payment(&r, PayType::Stp).is_ok()
-            || decode::languages(&r).is_ok();
-        assert!(accepted, "{body}");
+fn every_sample_file_is_mangled() {
+    // The samples above are each decoded field by field; this checks that
+    // none of the files in `fixtures/` is missing from `FIXTURES`, which
+    // feeds the mangling and fuzzing tests.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/api/fixtures");
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            files += 1;
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                FIXTURES.contains(&text.as_str()),
+                "{} is not in FIXTURES",
+                path.display()
+            );
+        }
     }
+    assert_eq!(files, FIXTURES.len());
 }
 
 /// Random and mutated replies through every decoder: each must answer `Ok`
