@@ -311,12 +311,15 @@ export async function open(page: Page, pathAndQuery: string, lang: Lang): Promis
 }
 
 /**
- * The page is in `lang` (`<html lang>`), checked quickly so that a wrong
- * language fails at once with a clear message instead of a 30 s wait for
- * a label in the other language.
+ * The page is in `lang` (`<html lang>`), or in one of the languages when
+ * given several, checked quickly so that a wrong language fails at once
+ * with a clear message instead of a 30 s wait for a label in the other
+ * language.
  */
-export async function expectLang(page: Page, lang: Lang): Promise<void> {
-  await expect(page.locator('html'), `the app should be in "${lang}"`).toHaveAttribute('lang', lang, { timeout: 5_000 });
+export async function expectLang(page: Page, lang: Lang | readonly Lang[]): Promise<void> {
+  const langs: readonly Lang[] = typeof lang === 'string' ? [lang] : lang;
+  const expected = new RegExp(`^(${langs.join('|')})$`);
+  await expect(page.locator('html'), `the app should be in "${langs.join('" or "')}"`).toHaveAttribute('lang', expected, { timeout: 5_000 });
 }
 
 /** Logs in through the login page in `lang`, then opens `path` (if given) in the same language. */

@@ -180,12 +180,20 @@ for (const lang of LANGS) {
       const acc = await seedAccount(sandbox, DEMO.due);
       await openPay(page, lang, acc);
       await choose(page, lang, 1);
+      // Counted as the browser sends them: both clicks land while the first
+      // request is held 800 ms, so a second request would be sent before the
+      // first reference can be on screen.
+      const sent: string[] = [];
+      page.on('request', (req) => {
+        const path = new URL(req.url()).pathname;
+        const endpoint = /\/Repay\/(payData|payTransf)$/.exec(path);
+        if (endpoint) sent.push(endpoint[1]);
+      });
       await sandbox.settings({ delayMs: 800 });
       await getReference(page, lang).dblclick();
       await expect(page.getByTestId('reference-stp')).toBeVisible({ timeout: 10_000 });
       await sandbox.settings({ delayMs: 0 });
-      // Give a second (wrongly sent) request time to land before counting.
-      await page.waitForTimeout(1000);
+      expect(sent).toEqual(['payData', 'payTransf']);
       const refs = await seedReferences(sandbox);
       expect(refs).toHaveLength(1);
       await expect(page.getByTestId('reference')).toHaveText(refs[0].reference);
