@@ -287,6 +287,17 @@ export function dayText(lang: Lang, dmy: string): string {
   }).format(new Date(dmyToUtc(dmy)));
 }
 
+/**
+ * A server wall-clock time (`yyyy-mm-dd hh:mm:ss`, a reference's `expire`)
+ * as the app shows it: its day as every other day, then `, hh:mm`, in the
+ * server's own time (never the browser's zone).
+ */
+export function dateTimeText(lang: Lang, sent: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):\d{2}$/.exec(sent);
+  if (!m) throw new Error(`not a yyyy-mm-dd hh:mm:ss time: ${sent}`);
+  return `${dayText(lang, `${m[3]}-${m[2]}-${m[1]}`)}, ${m[4]}:${m[5]}`;
+}
+
 /** `dd-mm-yyyy` moved by `n` days. */
 export function addDays(dmy: string, n: number): string {
   const d = new Date(dmyToUtc(dmy) + n * 86_400_000);

@@ -5,7 +5,7 @@
  * switch that keeps the first reference until the second arrives.
  */
 import {
-  test, expect, t, shot, LANGS, DEMO, seedAccount, seedReferences, money, loginTo, expectSessionRoundTrip,
+  test, expect, t, shot, LANGS, DEMO, seedAccount, seedReferences, money, dateTimeText, loginTo, expectSessionRoundTrip,
   type Lang, type SeedAccount, type SeedReference,
 } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
@@ -36,7 +36,7 @@ async function expectCard(page: Page, lang: Lang, ref: SeedReference): Promise<L
   await expect(card.getByText(t(lang, 'pay.amount'), { exact: true })).toBeVisible();
   await expect(card.getByRole('img', { name: t(lang, 'pay.barcode_alt', { reference: ref.reference }), exact: true })).toBeVisible();
   await expect(card.getByTestId('barcode-number')).toHaveText(t(lang, 'pay.barcode_number', { barcode: ref.barcode }));
-  await expect(card.getByTestId('expires')).toHaveText(t(lang, 'pay.expires', { when: ref.expire }));
+  await expect(card.getByTestId('expires')).toHaveText(t(lang, 'pay.expires', { when: dateTimeText(lang, ref.expire) }));
   return card;
 }
 

@@ -2,6 +2,7 @@
 //! unchanged, Q9) decoded field by field, then the quirks around them.
 
 use super::decode::{self, api_origin, is_login_url, locale_code, Reply};
+use super::types::Expiry;
 use super::*;
 use crate::day::{Day, ServerDateTime};
 use crate::money::{Money, Rate};
@@ -273,8 +274,10 @@ fn sample_payments() {
         stp.barcode_image.as_ref().map(SafeUrl::as_str),
         Some("https://sipelatam.s3.us-west-2.amazonaws.com/prod/referencia/barCode/20240818/839cc2e12af54993964fde14296c7a14.png")
     );
-    assert_eq!(stp.expires, ServerDateTime::parse("2024-08-19 15:06:09"));
-    assert_eq!(stp.expires_text.as_deref(), Some("2024-08-19 15:06:09"));
+    assert_eq!(
+        stp.expires.as_ref().and_then(Expiry::at),
+        ServerDateTime::parse("2024-08-19 15:06:09")
+    );
     assert_eq!(stp.checkout, None);
     assert!(!stp.refused_urls);
 
@@ -296,7 +299,10 @@ fn sample_payments() {
         cash.method_logo.as_ref().map(SafeUrl::as_str),
         Some("http://local.gfpay/assets/front/images/pay_cash.png")
     );
-    assert_eq!(cash.expires_text.as_deref(), Some("2024-08-19 15:15:37"));
+    assert_eq!(
+        cash.expires.as_ref().and_then(Expiry::at),
+        ServerDateTime::parse("2024-08-19 15:15:37")
+    );
     assert!(!cash.refused_urls);
 }
 
@@ -904,8 +910,9 @@ fn payment_urls_are_checked() {
         (p.checkout, p.barcode_image, p.method_logo),
         (None, None, None)
     );
-    assert_eq!(p.expires, None);
-    assert_eq!(p.expires_text.as_deref(), Some("pronto"));
+    assert_eq!(p.expires, Some(Expiry::AsSent("pronto".into())));
+    let p = payment_with(r#""expire":"""#);
+    assert_eq!(p.expires, None, "empty is absent");
     assert_eq!(p.method_name, "");
 }
 

@@ -1,5 +1,7 @@
+use crate::api::types::Expiry;
 use crate::api::{PayType, PaymentRef};
 use crate::components::{ActionButton, Amount};
+use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,6 +30,8 @@ pub fn ReferenceCard(
     let offset = crate::config::get().server_utc_offset_minutes;
     let expired = payment
         .expires
+        .as_ref()
+        .and_then(Expiry::at)
         .is_some_and(|at| at.is_past(crate::day::now_unix(), offset));
     let reference = payment.reference.clone();
     let name = payment.method_name.clone();
@@ -113,8 +117,11 @@ pub fn ReferenceCard(
             {payment.barcode.clone().map(|barcode| view! {
                 <p data-testid="barcode-number">{move || t_string!(i18n, pay.barcode_number, barcode = barcode.clone())}</p>
             })}
-            {payment.expires_text.clone().map(|when| view! {
-                <p data-testid="expires">{move || t_string!(i18n, pay.expires, when = when.clone())}</p>
+            {payment.expires.clone().map(|expiry| view! {
+                <p data-testid="expires">{move || {
+                    let when = format::expiry(&expiry, i18n.get_locale());
+                    t_string!(i18n, pay.expires, when = when)
+                }}</p>
             })}
             {payment.checkout.clone().filter(|_| !expired).map(|checkout| view! {
                 <a
