@@ -139,8 +139,9 @@ for (const lang of LANGS) {
       await expect(page.getByTestId('reference')).toHaveText(first.reference);
       const expired = page.getByRole('alert').filter({ hasText: t(lang, 'pay.expired') });
       await expect(expired).toBeVisible();
-      // No checkout for a reference that can no longer be paid.
+      // No checkout, nothing to copy, for a reference that can no longer be paid.
       await expect(page.getByRole('link', { name: t(lang, 'pay.checkout') })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: t(lang, 'pay.copy'), exact: true })).toHaveCount(0);
       await shot(page, `pay-expired-${lang}`);
 
       await sandbox.settings({ referenceTtlSeconds: 3600 });
@@ -151,6 +152,52 @@ for (const lang of LANGS) {
       await expectCard(page, lang, second);
       await expect(page.getByRole('alert').filter({ hasText: t(lang, 'pay.expired') })).toHaveCount(0);
       await shot(page, `pay-renewed-${lang}`);
+    });
+
+    test('a reference that expires while on screen loses its checkout and copy, and offers a new one', async ({ page, sandbox }) => {
+      await sandbox.reset();
+      // Expires 15 s after it is issued, by the sandbox's clock (server local
+      // time, UTC+8, in `expire`); the browser's clock is faked so the test
+      // can jump past it. The jumps stay well under 30 s in all: `runFor`
+      // fires every timer on the way, and the app's request timeouts (30 s)
+      // keep web_sys's i32 timer ids, which can't clear the fake clock's
+      // (numbered from 1e12), so they would fire after their closures are gone.
+      await sandbox.settings({ referenceTtlSeconds: 15 });
+      await page.clock.install();
+      const acc = await seedAccount(sandbox, DEMO.due);
+      await openPay(page, lang, acc);
+      await choose(page, lang, 2);
+      await getReference(page, lang).click();
+      const [first] = await references(sandbox, 1);
+      const card = await expectCard(page, lang, first);
+      const checkout = card.getByRole('link', { name: t(lang, 'pay.checkout'), exact: true });
+      const copy = card.getByRole('button', { name: t(lang, 'pay.copy'), exact: true });
+      const expired = page.getByRole('alert').filter({ hasText: t(lang, 'pay.expired') });
+      // Still payable: the expiry is read in the server's zone, not the browser's (UTC-6 here).
+      await expect(checkout).toBeVisible();
+      await expect(copy).toBeVisible();
+      await expect(expired).toHaveCount(0);
+
+      // Five seconds on: still payable.
+      await page.clock.runFor(5_000);
+      await expect(checkout).toBeVisible();
+      await expect(expired).toHaveCount(0);
+      // Past the expiry, with the page left open.
+      await page.clock.runFor(12_000);
+      await expect(expired).toBeVisible();
+      await expect(checkout).toHaveCount(0);
+      await expect(copy).toHaveCount(0);
+      await expect(card.getByTestId('reference')).toHaveText(first.reference);
+      await shot(page, `pay-expired-on-screen-${lang}`);
+
+      await sandbox.settings({ referenceTtlSeconds: 3600 });
+      await expired.getByRole('button', { name: t(lang, 'pay.new_reference'), exact: true }).click();
+      const [, second] = await references(sandbox, 2);
+      expect(second.reference).not.toBe(first.reference);
+      const renewed = await expectCard(page, lang, second);
+      await expect(renewed.getByRole('link', { name: t(lang, 'pay.checkout'), exact: true })).toBeVisible();
+      await expect(renewed.getByRole('button', { name: t(lang, 'pay.copy'), exact: true })).toBeVisible();
+      await expect(page.getByRole('alert').filter({ hasText: t(lang, 'pay.expired') })).toHaveCount(0);
     });
 
     test('switching method keeps the first reference on screen until the second arrives', async ({ page, sandbox }) => {

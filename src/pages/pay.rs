@@ -3,6 +3,7 @@ use crate::components::{write_action, ActionButton, ErrorView};
 use crate::i18n::*;
 use leptos::prelude::*;
 
+mod expiry;
 mod reference;
 use reference::ReferenceCard;
 
