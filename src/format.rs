@@ -3,10 +3,14 @@
 //! Money is formatted in Rust from integer minor units (exact, unit-tested);
 //! days go through the browser's own `Intl.DateTimeFormat` pinned to UTC on
 //! the day's UTC midnight, so the phone's time zone can never shift the day
-//! (Q5) and no month names need shipping in the wasm.
+//! (Q5) and no month names need shipping in the wasm. A server wall-clock
+//! time (a payment reference's expiry, Q11) is written from its own fields
+//! with the catalogs' month names: no `Date` is involved, so it stays in the
+//! server's local time whatever the phone's zone.
 
-use crate::day::Day;
-use crate::i18n::Locale;
+use crate::api::types::Expiry;
+use crate::day::{Day, ServerDateTime};
+use crate::i18n::{td_string, Locale};
 use crate::lang;
 use crate::money::Money;
 
@@ -49,6 +53,49 @@ fn intl_day(_day: Day, _locale: Locale) -> Option<String> {
     None
 }
 
+/// A server wall-clock time to the minute, e.g. `2 de diciembre de 2026,
+/// 03:34` / `December 2, 2026, 03:34`, in the server's local time.
+pub fn date_time(at: ServerDateTime, locale: Locale) -> String {
+    let day = at.day();
+    let (hour, minute, _) = at.hms();
+    td_string!(
+        locale,
+        datetime.date_time,
+        day = day.day(),
+        month = month_name(day.month(), locale),
+        year = day.year(),
+        time = format!("{hour:02}:{minute:02}")
+    )
+    .to_string()
+}
+
+/// A payment reference's expiry: formatted when it could be read, else the
+/// text exactly as the server sent it.
+pub fn expiry(expiry: &Expiry, locale: Locale) -> String {
+    match expiry {
+        Expiry::At(at) => date_time(*at, locale),
+        Expiry::AsSent(text) => text.clone(),
+    }
+}
+
+fn month_name(month: u8, locale: Locale) -> &'static str {
+    match month {
+        1 => td_string!(locale, datetime.january),
+        2 => td_string!(locale, datetime.february),
+        3 => td_string!(locale, datetime.march),
+        4 => td_string!(locale, datetime.april),
+        5 => td_string!(locale, datetime.may),
+        6 => td_string!(locale, datetime.june),
+        7 => td_string!(locale, datetime.july),
+        8 => td_string!(locale, datetime.august),
+        9 => td_string!(locale, datetime.september),
+        10 => td_string!(locale, datetime.october),
+        11 => td_string!(locale, datetime.november),
+        // A `Day` is validated: only December is left.
+        _ => td_string!(locale, datetime.december),
+    }
+}
+
 /// Days between today (in the server's zone) and `due`: positive when due
 /// later, negative when overdue.
 pub fn days_until(due: Day) -> i64 {
@@ -68,5 +115,60 @@ mod tests {
             "$46,333,600.00"
         );
         assert_eq!(money(Money::from_minor(156_520), Locale::en), "$1,565.20");
+    }
+
+    #[test]
+    fn date_times_in_both_languages_in_the_server_zone() {
+        let at = |text| Expiry::parse(text);
+        let cases = [
+            (
+                "2026-12-02 03:34:29",
+                "2 de diciembre de 2026, 03:34",
+                "December 2, 2026, 03:34",
+            ),
+            (
+                "2024-08-19 15:06:09",
+                "19 de agosto de 2024, 15:06",
+                "August 19, 2024, 15:06",
+            ),
+            (
+                "2025-01-31T00:00",
+                "31 de enero de 2025, 00:00",
+                "January 31, 2025, 00:00",
+            ),
+            (
+                "2024-05-01 23:59:59",
+                "1 de mayo de 2024, 23:59",
+                "May 1, 2024, 23:59",
+            ),
+        ];
+        for (sent, es, en) in cases {
+            assert!(matches!(at(sent), Expiry::At(_)), "{sent}");
+            assert_eq!(expiry(&at(sent), Locale::es), es);
+            assert_eq!(expiry(&at(sent), Locale::en), en);
+        }
+        // Every month has its own name in each language.
+        for locale in [Locale::es, Locale::en] {
+            let names: std::collections::BTreeSet<_> =
+                (1..=12).map(|m| month_name(m, locale)).collect();
+            assert_eq!(names.len(), 12);
+        }
+        assert_eq!(month_name(9, Locale::es), "septiembre");
+        assert_eq!(month_name(3, Locale::en), "March");
+    }
+
+    #[test]
+    fn an_unreadable_expiry_is_shown_as_sent() {
+        for sent in [
+            "pronto",
+            "19-08-2024 15:06:09",
+            "2024-02-30 10:00:00",
+            " <b>x</b> ",
+        ] {
+            let unreadable = Expiry::parse(sent);
+            assert_eq!(unreadable, Expiry::AsSent(sent.to_owned()));
+            assert_eq!(expiry(&unreadable, Locale::es), sent);
+            assert_eq!(expiry(&unreadable, Locale::en), sent);
+        }
     }
 }

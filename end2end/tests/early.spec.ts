@@ -215,8 +215,9 @@ for (const lang of LANGS) {
       await expect(alert).toContainText(t(lang, 'errors.offline'));
       // The cut request was the early one: sent before the wasm had arrived.
       expect(order.slice(0, 2)).toEqual(['api sent', 'wasm downloaded']);
-      // The app doesn't ask again by itself (short grace for a stray request).
-      await page.waitForTimeout(500);
+      // The app doesn't ask again by itself: one request so far, and after the
+      // retry's answer is on screen (a round trip later than any request the
+      // app could have sent on its own by then), exactly two.
       expect(seen.requests).toHaveLength(1);
       await expect(page.getByTestId('amount-now')).toHaveCount(0);
       await alert.getByRole('button', { name: t(lang, 'errors.retry'), exact: true }).click();

@@ -315,6 +315,17 @@ export function dayText(lang: Lang, dmy: string): string {
   }).format(new Date(dmyToUtc(dmy)));
 }
 
+/**
+ * A server wall-clock time (`yyyy-mm-dd hh:mm:ss`, a reference's `expire`)
+ * as the app shows it: its day as every other day, then `, hh:mm`, in the
+ * server's own time (never the browser's zone).
+ */
+export function dateTimeText(lang: Lang, sent: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):\d{2}$/.exec(sent);
+  if (!m) throw new Error(`not a yyyy-mm-dd hh:mm:ss time: ${sent}`);
+  return `${dayText(lang, `${m[3]}-${m[2]}-${m[1]}`)}, ${m[4]}:${m[5]}`;
+}
+
 /** `dd-mm-yyyy` moved by `n` days. */
 export function addDays(dmy: string, n: number): string {
   const d = new Date(dmyToUtc(dmy) + n * 86_400_000);
@@ -339,12 +350,15 @@ export async function open(page: Page, pathAndQuery: string, lang: Lang): Promis
 }
 
 /**
- * The page is in `lang` (`<html lang>`), checked quickly so that a wrong
- * language fails at once with a clear message instead of a 30 s wait for
- * a label in the other language.
+ * The page is in `lang` (`<html lang>`), or in one of the languages when
+ * given several, checked quickly so that a wrong language fails at once
+ * with a clear message instead of a 30 s wait for a label in the other
+ * language.
  */
-export async function expectLang(page: Page, lang: Lang): Promise<void> {
-  await expect(page.locator('html'), `the app should be in "${lang}"`).toHaveAttribute('lang', lang, { timeout: 5_000 });
+export async function expectLang(page: Page, lang: Lang | readonly Lang[]): Promise<void> {
+  const langs: readonly Lang[] = typeof lang === 'string' ? [lang] : lang;
+  const expected = new RegExp(`^(${langs.join('|')})$`);
+  await expect(page.locator('html'), `the app should be in "${langs.join('" or "')}"`).toHaveAttribute('lang', expected, { timeout: 5_000 });
 }
 
 /** Logs in through the login page in `lang`, then opens `path` (if given) in the same language. */

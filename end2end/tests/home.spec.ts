@@ -127,6 +127,30 @@ for (const lang of LANGS) {
       await shot(page, `home-after-reloan-${lang}`);
     });
 
+    test('/orders: each loan is a card in a list without markers, aligned with the page', async ({ page, sandbox }) => {
+      const acc = await seedAccount(sandbox, DEMO.overdue);
+      await loginTo(page, lang, acc.username, 'orders');
+      const heading = page.getByRole('heading', { level: 1, name: t(lang, 'orders.title') });
+      await expect(heading).toBeVisible();
+      const current = page.getByRole('listitem').filter({ hasText: t(lang, 'orders.order', { oid: acc.order_number }) });
+      await expect(current).toBeVisible();
+      // Still a list (the items are counted), but without markers or indent.
+      const list = page.getByRole('main').getByRole('list').filter({ has: current });
+      await expect(list).toHaveCount(1);
+      await expect(list).toHaveCSS('list-style-type', 'none');
+      const items = list.getByRole('listitem');
+      await expect(items.first()).toHaveCSS('list-style-type', 'none');
+      const content = await heading.boundingBox();
+      expect(content).not.toBeNull();
+      for (const item of await items.all()) {
+        const card = await item.boundingBox();
+        expect(card).not.toBeNull();
+        expect(card!.x, 'card left edge = page content left edge').toBeCloseTo(content!.x, 0);
+        expect(card!.x + card!.width, 'card right edge = page content right edge').toBeCloseTo(content!.x + content!.width, 0);
+      }
+      await shot(page, `orders-list-${lang}`);
+    });
+
     test('awaiting confirmation: confirming turns the card into a due loan', async ({ page, sandbox }) => {
       await sandbox.reset();
       const acc = await seedAccount(sandbox, DEMO.awaitingConfirmation);

@@ -21,7 +21,7 @@ for (const lang of LANGS) {
       await page.goto(withLang(`repay/${acc.order_number}`, lang));
       await expect(page.getByTestId('amount-now')).toHaveText(money(acc.need_repay));
       await expect(page.getByTestId('due-day').getByRole('definition')).toHaveText(dayText(lang, acc.due_day));
-      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expectLang(page, lang);
       await shot(page, `login-then-repay-${lang}`);
     });
 

@@ -5,7 +5,7 @@
  * switch that keeps the first reference until the second arrives.
  */
 import {
-  test, expect, t, shot, LANGS, DEMO, seedAccount, seedReferences, money, loginTo, expectSessionRoundTrip,
+  test, expect, t, shot, LANGS, DEMO, seedAccount, seedReferences, money, dateTimeText, loginTo, expectSessionRoundTrip,
   type Lang, type SeedAccount, type SeedReference,
 } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
@@ -36,7 +36,7 @@ async function expectCard(page: Page, lang: Lang, ref: SeedReference): Promise<L
   await expect(card.getByText(t(lang, 'pay.amount'), { exact: true })).toBeVisible();
   await expect(card.getByRole('img', { name: t(lang, 'pay.barcode_alt', { reference: ref.reference }), exact: true })).toBeVisible();
   await expect(card.getByTestId('barcode-number')).toHaveText(t(lang, 'pay.barcode_number', { barcode: ref.barcode }));
-  await expect(card.getByTestId('expires')).toHaveText(t(lang, 'pay.expires', { when: ref.expire }));
+  await expect(card.getByTestId('expires')).toHaveText(t(lang, 'pay.expires', { when: dateTimeText(lang, ref.expire) }));
   return card;
 }
 
@@ -139,8 +139,9 @@ for (const lang of LANGS) {
       await expect(page.getByTestId('reference')).toHaveText(first.reference);
       const expired = page.getByRole('alert').filter({ hasText: t(lang, 'pay.expired') });
       await expect(expired).toBeVisible();
-      // No checkout for a reference that can no longer be paid.
+      // No checkout, nothing to copy, for a reference that can no longer be paid.
       await expect(page.getByRole('link', { name: t(lang, 'pay.checkout') })).toHaveCount(0);
+      await expect(page.getByRole('button', { name: t(lang, 'pay.copy'), exact: true })).toHaveCount(0);
       await shot(page, `pay-expired-${lang}`);
 
       await sandbox.settings({ referenceTtlSeconds: 3600 });
@@ -151,6 +152,52 @@ for (const lang of LANGS) {
       await expectCard(page, lang, second);
       await expect(page.getByRole('alert').filter({ hasText: t(lang, 'pay.expired') })).toHaveCount(0);
       await shot(page, `pay-renewed-${lang}`);
+    });
+
+    test('a reference that expires while on screen loses its checkout and copy, and offers a new one', async ({ page, sandbox }) => {
+      await sandbox.reset();
+      // Expires 15 s after it is issued, by the sandbox's clock (server local
+      // time, UTC+8, in `expire`); the browser's clock is faked so the test
+      // can jump past it. The jumps stay well under 30 s in all: `runFor`
+      // fires every timer on the way, and the app's request timeouts (30 s)
+      // keep web_sys's i32 timer ids, which can't clear the fake clock's
+      // (numbered from 1e12), so they would fire after their closures are gone.
+      await sandbox.settings({ referenceTtlSeconds: 15 });
+      await page.clock.install();
+      const acc = await seedAccount(sandbox, DEMO.due);
+      await openPay(page, lang, acc);
+      await choose(page, lang, 2);
+      await getReference(page, lang).click();
+      const [first] = await references(sandbox, 1);
+      const card = await expectCard(page, lang, first);
+      const checkout = card.getByRole('link', { name: t(lang, 'pay.checkout'), exact: true });
+      const copy = card.getByRole('button', { name: t(lang, 'pay.copy'), exact: true });
+      const expired = page.getByRole('alert').filter({ hasText: t(lang, 'pay.expired') });
+      // Still payable: the expiry is read in the server's zone, not the browser's (UTC-6 here).
+      await expect(checkout).toBeVisible();
+      await expect(copy).toBeVisible();
+      await expect(expired).toHaveCount(0);
+
+      // Five seconds on: still payable.
+      await page.clock.runFor(5_000);
+      await expect(checkout).toBeVisible();
+      await expect(expired).toHaveCount(0);
+      // Past the expiry, with the page left open.
+      await page.clock.runFor(12_000);
+      await expect(expired).toBeVisible();
+      await expect(checkout).toHaveCount(0);
+      await expect(copy).toHaveCount(0);
+      await expect(card.getByTestId('reference')).toHaveText(first.reference);
+      await shot(page, `pay-expired-on-screen-${lang}`);
+
+      await sandbox.settings({ referenceTtlSeconds: 3600 });
+      await expired.getByRole('button', { name: t(lang, 'pay.new_reference'), exact: true }).click();
+      const [, second] = await references(sandbox, 2);
+      expect(second.reference).not.toBe(first.reference);
+      const renewed = await expectCard(page, lang, second);
+      await expect(renewed.getByRole('link', { name: t(lang, 'pay.checkout'), exact: true })).toBeVisible();
+      await expect(renewed.getByRole('button', { name: t(lang, 'pay.copy'), exact: true })).toBeVisible();
+      await expect(page.getByRole('alert').filter({ hasText: t(lang, 'pay.expired') })).toHaveCount(0);
     });
 
     test('switching method keeps the first reference on screen until the second arrives', async ({ page, sandbox }) => {
@@ -180,12 +227,20 @@ for (const lang of LANGS) {
       const acc = await seedAccount(sandbox, DEMO.due);
       await openPay(page, lang, acc);
       await choose(page, lang, 1);
+      // Counted as the browser sends them: both clicks land while the first
+      // request is held 800 ms, so a second request would be sent before the
+      // first reference can be on screen.
+      const sent: string[] = [];
+      page.on('request', (req) => {
+        const path = new URL(req.url()).pathname;
+        const endpoint = /\/Repay\/(payData|payTransf)$/.exec(path);
+        if (endpoint) sent.push(endpoint[1]);
+      });
       await sandbox.settings({ delayMs: 800 });
       await getReference(page, lang).dblclick();
       await expect(page.getByTestId('reference-stp')).toBeVisible({ timeout: 10_000 });
       await sandbox.settings({ delayMs: 0 });
-      // Give a second (wrongly sent) request time to land before counting.
-      await page.waitForTimeout(1000);
+      expect(sent).toEqual(['payData', 'payTransf']);
       const refs = await seedReferences(sandbox);
       expect(refs).toHaveLength(1);
       await expect(page.getByTestId('reference')).toHaveText(refs[0].reference);

@@ -1,9 +1,9 @@
-import { test, expect, shot } from './fixtures';
+import { test, expect, shot, expectLang, LANGS } from './fixtures';
 
 // index.html itself has no heading, so a visible one means the wasm app booted.
 test('the app boots at the root', async ({ page }) => {
   await page.goto('./');
-  await expect(page.locator('html')).toHaveAttribute('lang', /^(es|en)\b/);
+  await expectLang(page, LANGS);
   await expect(page.getByRole('heading').first()).toBeVisible();
   await shot(page, 'smoke-root');
 });
@@ -12,7 +12,7 @@ test('the sub-path build boots under /h5/', async ({ page }) => {
   const h5 = process.env.H5_URL;
   test.skip(!h5, 'H5_URL not set (scripts/test sets it)');
   await page.goto(h5!);
-  await expect(page.locator('html')).toHaveAttribute('lang', /^(es|en)\b/);
+  await expectLang(page, LANGS);
   await expect(page.getByRole('heading').first()).toBeVisible();
   expect(new URL(page.url()).pathname.startsWith('/h5/')).toBe(true);
   await shot(page, 'smoke-h5');

@@ -2,12 +2,12 @@
 //! an [`ApiError`] out. No I/O, so every quirk is tested natively.
 
 use super::types::{
-    Bill, BillId, CurrentLoan, DelayDetail, Home, Languages, LoanDetail, LoanStatus, Offer, Order,
-    OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
+    Bill, BillId, CurrentLoan, DelayDetail, Expiry, Home, Languages, LoanDetail, LoanStatus, Offer,
+    Order, OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
 };
 use super::wire::{self, Envelope, Field};
 use super::ApiError;
-use crate::day::{Day, ServerDateTime};
+use crate::day::Day;
 use crate::money::Money;
 use serde::Deserialize;
 
@@ -442,7 +442,6 @@ pub fn payment(reply: &Reply<'_>, method: PayType) -> Result<PaymentRef, ApiErro
         || (!wire::is_blank(p.image) && method_logo.is_none())
         || (!wire::is_blank(p.checkout) && checkout.is_none());
 
-    let expires_text = wire::non_empty(p.expire);
     Ok(PaymentRef {
         method,
         method_name: wire::non_empty(p.name).unwrap_or_default(),
@@ -451,8 +450,7 @@ pub fn payment(reply: &Reply<'_>, method: PayType) -> Result<PaymentRef, ApiErro
         reference: required(reply, wire::non_empty(p.reference), "reference")?,
         barcode: wire::non_empty(p.barcode),
         barcode_image,
-        expires: expires_text.as_deref().and_then(ServerDateTime::parse),
-        expires_text,
+        expires: wire::non_empty(p.expire).map(|text| Expiry::parse(&text)),
         checkout,
         refused_urls,
     })

@@ -2,6 +2,7 @@
 //! unchanged, Q9) decoded field by field, then the quirks around them.
 
 use super::decode::{self, api_origin, is_login_url, locale_code, Reply};
+use super::types::Expiry;
 use super::*;
 use crate::day::{Day, ServerDateTime};
 use crate::money::{Money, Rate};
@@ -273,8 +274,10 @@ fn sample_payments() {
         stp.barcode_image.as_ref().map(SafeUrl::as_str),
         Some("https://sipelatam.s3.us-west-2.amazonaws.com/prod/referencia/barCode/20240818/839cc2e12af54993964fde14296c7a14.png")
     );
-    assert_eq!(stp.expires, ServerDateTime::parse("2024-08-19 15:06:09"));
-    assert_eq!(stp.expires_text.as_deref(), Some("2024-08-19 15:06:09"));
+    assert_eq!(
+        stp.expires.as_ref().and_then(Expiry::at),
+        ServerDateTime::parse("2024-08-19 15:06:09")
+    );
     assert_eq!(stp.checkout, None);
     assert!(!stp.refused_urls);
 
@@ -296,7 +299,10 @@ fn sample_payments() {
         cash.method_logo.as_ref().map(SafeUrl::as_str),
         Some("http://local.gfpay/assets/front/images/pay_cash.png")
     );
-    assert_eq!(cash.expires_text.as_deref(), Some("2024-08-19 15:15:37"));
+    assert_eq!(
+        cash.expires.as_ref().and_then(Expiry::at),
+        ServerDateTime::parse("2024-08-19 15:15:37")
+    );
     assert!(!cash.refused_urls);
 }
 
@@ -628,15 +634,49 @@ fn huge_numbers_do_not_panic() {
     assert_eq!(d.bill.delay_days, 0);
     let status = format!(r#"{{"status":{big},"message":"x"}}"#);
     assert!(unexpected(decode::ack(&ok(&status))));
-    // Deep nesting: no stack overflow, whatever the verdict.
+    // Deep nesting: no stack overflow, and never mistaken for a value.
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    decode_everything(&ok(&format!(r#"{{"status":200,"data":{deep}}}"#)));
+    let body = format!(r#"{{"status":200,"data":{deep}}}"#);
+    decode_everything(&ok(&body));
+    assert_eq!(decode::ack(&ok(&body)).as_deref(), Ok(""));
+    assert_no_loan_in(&body);
+    assert!(unexpected(decode::orders(&ok(&body), 0)));
     let deep = format!("{}1{}", r#"{"a":"#.repeat(100_000), "}".repeat(100_000));
-    decode_everything(&ok(&format!(r#"{{"status":200,"data":{deep}}}"#)));
-    decode_everything(&ok(&format!(
-        r#"{{"status":200,"data":{{"bill":{deep}}}}}"#
-    )));
+    let body = format!(r#"{{"status":200,"data":{deep}}}"#);
+    decode_everything(&ok(&body));
+    assert_no_loan_in(&body);
+    // An object without `orders`, as `"data":{}`: no loans.
+    assert_eq!(decode::orders(&ok(&body), 0), Ok(vec![]));
+    let body = format!(r#"{{"status":200,"data":{{"bill":{deep}}}}}"#);
+    decode_everything(&ok(&body));
+    assert_no_loan_in(&body);
+    // No envelope at all: every decoder says so.
     decode_everything(&ok(&deep));
+    assert!(unexpected(decode::ack(&ok(&deep))));
+    assert!(unexpected(decode::orders(&ok(&deep), 0)));
+    assert!(unexpected(decode::languages(&ok(&deep))));
+    assert!(unexpected(decode::support(&ok(&deep))));
+    assert_no_loan_in(&deep);
+}
+
+/// None of the decoders that read a loan or a payment accepts `body`.
+fn assert_no_loan_in(body: &str) {
+    let reply = ok(body);
+    let clip = body.get(..60).unwrap_or(body);
+    assert!(unexpected(decode::home(&reply, 0)), "home: {clip}");
+    assert!(
+        unexpected(decode::loan_detail(&reply, 0)),
+        "loan_detail: {clip}"
+    );
+    assert!(
+        unexpected(decode::delay_detail(&reply, 0)),
+        "delay_detail: {clip}"
+    );
+    assert!(
+        unexpected(decode::payment(&reply, PayType::Stp)),
+        "payment: {clip}"
+    );
+    assert!(unexpected(decode::pay_data(&reply)), "pay_data: {clip}");
 }
 
 #[test]
@@ -873,8 +913,9 @@ fn payment_urls_are_checked() {
         (p.checkout, p.barcode_image, p.method_logo),
         (None, None, None)
     );
-    assert_eq!(p.expires, None);
-    assert_eq!(p.expires_text.as_deref(), Some("pronto"));
+    assert_eq!(p.expires, Some(Expiry::AsSent("pronto".into())));
+    let p = payment_with(r#""expire":"""#);
+    assert_eq!(p.expires, None, "empty is absent");
     assert_eq!(p.method_name, "");
 }
 
@@ -937,15 +978,25 @@ fn truncated_and_mangled_samples_never_panic() {
 }
 
 #[test]
-fn every_sample_decodes_somewhere() {
-    // Each fixture is accepted by at least one decoder: none is dead weight.
-    for body in FIXTURES {
-        let r = ok(body);
-        let accepted = decode::ack(&r).is_ok()
-            || decode::payment(&r, PayType::Stp).is_ok()
-            || decode::languages(&r).is_ok();
-        assert!(accepted, "{body}");
+fn every_sample_file_is_mangled() {
+    // The samples above are each decoded field by field; this checks that
+    // none of the files in `fixtures/` is missing from `FIXTURES`, which
+    // feeds the mangling and fuzzing tests.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/api/fixtures");
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            files += 1;
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                FIXTURES.contains(&text.as_str()),
+                "{} is not in FIXTURES",
+                path.display()
+            );
+        }
     }
+    assert_eq!(files, FIXTURES.len());
 }
 
 /// Random and mutated replies through every decoder: each must answer `Ok`

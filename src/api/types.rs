@@ -312,14 +312,36 @@ pub struct PaymentRef {
     pub barcode: Option<String>,
     /// `origin_img`, else `path`.
     pub barcode_image: Option<SafeUrl>,
-    /// `expire`, read as server local time.
-    pub expires: Option<ServerDateTime>,
-    /// `expire`, as sent.
-    pub expires_text: Option<String>,
+    /// `expire` (Q11).
+    pub expires: Option<Expiry>,
     /// `checkout`: the online payment page.
     pub checkout: Option<SafeUrl>,
     /// A URL was sent but refused (Q12), leaving its field empty.
     pub refused_urls: bool,
+}
+
+/// When a payment reference stops being payable (Q11, `expire`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expiry {
+    /// A wall-clock time in the server's zone (`"2024-08-19 15:06:09"`).
+    At(ServerDateTime),
+    /// Not a time we can read: shown as sent, never taken as passed.
+    AsSent(String),
+}
+
+impl Expiry {
+    /// Reads `expire`; unreadable text is kept as it came.
+    pub fn parse(text: &str) -> Expiry {
+        ServerDateTime::parse(text).map_or_else(|| Expiry::AsSent(text.to_owned()), Expiry::At)
+    }
+
+    /// The time, when it could be read.
+    pub fn at(&self) -> Option<ServerDateTime> {
+        match self {
+            Expiry::At(at) => Some(*at),
+            Expiry::AsSent(_) => None,
+        }
+    }
 }
 
 /// A URL that may be put in `href` (`link`: `https:` only) or `src`

@@ -4,6 +4,7 @@ use crate::draft::Draft;
 use crate::i18n::*;
 use leptos::prelude::*;
 
+mod expiry;
 mod reference;
 use reference::ReferenceCard;
 

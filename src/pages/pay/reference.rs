@@ -1,5 +1,8 @@
+use super::expiry::watch_expiry;
+use crate::api::types::Expiry;
 use crate::api::{PayType, PaymentRef};
 use crate::components::{ActionButton, Amount};
+use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,11 +27,9 @@ pub fn ReferenceCard(
     renewing: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let copy_state = RwSignal::new(Copy::Idle);
-    let offset = crate::config::get().server_utc_offset_minutes;
-    let expired = payment
-        .expires
-        .is_some_and(|at| at.is_past(crate::day::now_unix(), offset));
+    // Also turns true while the card is on screen: then the checkout and the
+    // copy button go and the notice with a renewal comes.
+    let expired = watch_expiry(payment.expires.as_ref().and_then(Expiry::at));
     let reference = payment.reference.clone();
     let name = payment.method_name.clone();
     let test_id = match payment.method {
@@ -53,7 +54,7 @@ pub fn ReferenceCard(
                 <h2 class="method-name">{name.clone()}</h2>
             </div>
             // An expired reference is useless: say so before showing it.
-            {expired.then(|| view! {
+            {move || expired.get().then(|| view! {
                 <div class="notice notice-warning" role="alert">
                     <p>{crate::tr!(i18n, pay.expired)}</p>
                     <ActionButton
@@ -70,34 +71,13 @@ pub fn ReferenceCard(
             <p class="hero-label" id="reference-label">{crate::tr!(i18n, pay.reference)}</p>
             <div class="reference-row">
                 <p class="reference" aria-labelledby="reference-label" data-testid="reference">{reference.clone()}</p>
-                <button
-                    type="button"
-                    class="button"
-                    on:click={
+                {
+                    let reference = reference.clone();
+                    move || (!expired.get()).then(|| {
                         let reference = reference.clone();
-                        move |_| {
-                            let reference = reference.clone();
-                            leptos::task::spawn_local(async move {
-                                let ok = copy_text(&reference).await;
-                                copy_state.set(if ok { Copy::Done } else { Copy::Failed });
-                                // The confirmation fades so a second copy is confirmed again.
-                                set_timeout(
-                                    move || copy_state.set(Copy::Idle),
-                                    std::time::Duration::from_secs(4),
-                                );
-                            });
-                        }
-                    }
-                >
-                    {crate::tr!(i18n, pay.copy)}
-                </button>
-                <span role="status" class="copied">
-                    {move || match copy_state.get() {
-                        Copy::Done => t_string!(i18n, pay.copied),
-                        Copy::Failed => t_string!(i18n, pay.copy_failed),
-                        Copy::Idle => "",
-                    }}
-                </span>
+                        view! { <CopyButton reference=reference /> }
+                    })
+                }
             </div>
             {payment.barcode_image.clone().map(|image| {
                 let reference = reference.clone();
@@ -113,25 +93,68 @@ pub fn ReferenceCard(
             {payment.barcode.clone().map(|barcode| view! {
                 <p data-testid="barcode-number">{move || t_string!(i18n, pay.barcode_number, barcode = barcode.clone())}</p>
             })}
-            {payment.expires_text.clone().map(|when| view! {
-                <p data-testid="expires">{move || t_string!(i18n, pay.expires, when = when.clone())}</p>
+            {payment.expires.clone().map(|expiry| view! {
+                <p data-testid="expires">{move || {
+                    let when = format::expiry(&expiry, i18n.get_locale());
+                    t_string!(i18n, pay.expires, when = when)
+                }}</p>
             })}
-            {payment.checkout.clone().filter(|_| !expired).map(|checkout| view! {
-                <a
-                    class="button button-primary button-block"
-                    href=checkout.as_str().to_owned()
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    aria-describedby="checkout-hint"
-                >
-                    {crate::tr!(i18n, pay.checkout)}
-                </a>
-                <p id="checkout-hint" class="field-hint">{crate::tr!(i18n, pay.checkout_hint)}</p>
-            })}
+            {
+                let checkout = payment.checkout.clone();
+                move || checkout.clone().filter(|_| !expired.get()).map(|checkout| view! {
+                    <a
+                        class="button button-primary button-block"
+                        href=checkout.as_str().to_owned()
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        aria-describedby="checkout-hint"
+                    >
+                        {crate::tr!(i18n, pay.checkout)}
+                    </a>
+                    <p id="checkout-hint" class="field-hint">{crate::tr!(i18n, pay.checkout_hint)}</p>
+                })
+            }
             {payment.refused_urls.then(|| view! {
                 <p class="notice notice-warning" role="alert">{crate::tr!(i18n, pay.refused_urls)}</p>
             })}
         </div>
+    }
+}
+
+/// Copies the reference, then says whether it worked.
+#[component]
+fn CopyButton(
+    /// What is copied.
+    reference: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = RwSignal::new(Copy::Idle);
+    view! {
+        <button
+            type="button"
+            class="button"
+            on:click=move |_| {
+                let reference = reference.clone();
+                leptos::task::spawn_local(async move {
+                    let ok = copy_text(&reference).await;
+                    state.set(if ok { Copy::Done } else { Copy::Failed });
+                    // The confirmation fades so a second copy is confirmed again.
+                    set_timeout(
+                        move || state.set(Copy::Idle),
+                        std::time::Duration::from_secs(4),
+                    );
+                });
+            }
+        >
+            {crate::tr!(i18n, pay.copy)}
+        </button>
+        <span role="status" class="copied">
+            {move || match state.get() {
+                Copy::Done => t_string!(i18n, pay.copied),
+                Copy::Failed => t_string!(i18n, pay.copy_failed),
+                Copy::Idle => "",
+            }}
+        </span>
     }
 }
 
