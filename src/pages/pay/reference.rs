@@ -79,6 +79,10 @@ pub fn ReferenceCard(
                     })
                 }
             </div>
+            {
+                let shared = share_text_parts(&payment);
+                move || (!expired.get()).then(|| view! { <ShareButton parts=shared.clone() /> })
+            }
             {payment.barcode_image.clone().map(|image| {
                 let reference = reference.clone();
                 view! {
@@ -118,6 +122,117 @@ pub fn ReferenceCard(
                 <p class="notice notice-warning" role="alert">{crate::tr!(i18n, pay.refused_urls)}</p>
             })}
         </div>
+    }
+}
+
+/// What a shared payment says, before it is put in words.
+#[derive(Clone)]
+struct ShareParts {
+    amount: crate::money::Money,
+    reference: String,
+    method: PayType,
+    expires: Option<Expiry>,
+}
+
+fn share_text_parts(payment: &PaymentRef) -> ShareParts {
+    ShareParts {
+        amount: payment.amount,
+        reference: payment.reference.clone(),
+        method: payment.method,
+        expires: payment.expires.clone(),
+    }
+}
+
+/// Sends the payment's details as text (amount, reference, method, expiry),
+/// so a relative can pay at the counter: the Web Share sheet where the
+/// browser has one, else (and always inside an app's WebView, which has
+/// none) a copy to paste in a message.
+#[component]
+fn ShareButton(parts: ShareParts) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = RwSignal::new(Copy::Idle);
+    let text = move || {
+        let locale = i18n.get_locale();
+        let method = match parts.method {
+            PayType::Stp => t_string!(i18n, pay.stp),
+            PayType::Paycash => t_string!(i18n, pay.paycash),
+        };
+        let when = parts
+            .expires
+            .as_ref()
+            .map(|e| format::expiry(e, locale))
+            .unwrap_or_default();
+        t_string!(
+            i18n,
+            pay.share_text,
+            amount = format::money(parts.amount, locale),
+            reference = parts.reference.clone(),
+            method = method,
+            when = when
+        )
+    };
+    view! {
+        <button
+            type="button"
+            class="button button-secondary"
+            on:click=move |_| {
+                let text = text();
+                leptos::task::spawn_local(async move {
+                    if share_sheet(&text).await {
+                        return;
+                    }
+                    let ok = copy_text(&text).await;
+                    state.set(if ok { Copy::Done } else { Copy::Failed });
+                });
+            }
+        >
+            {crate::tr!(i18n, pay.share)}
+        </button>
+        <span role="status" class="copied">
+            {move || match state.get() {
+                Copy::Done => t_string!(i18n, pay.share_copied),
+                Copy::Failed => t_string!(i18n, pay.copy_failed),
+                Copy::Idle => "",
+            }}
+        </span>
+    }
+}
+
+/// Opens the system's share sheet with `text`; false where there is none
+/// (or inside a WebView) or it failed for another reason than the borrower
+/// closing it.
+async fn share_sheet(text: &str) -> bool {
+    use js_sys::{Function, Object, Promise, Reflect};
+    if crate::platform::in_webview() {
+        return false;
+    }
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let Some(share) = Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    else {
+        return false;
+    };
+    let data = Object::new();
+    if Reflect::set(&data, &"text".into(), &text.into()).is_err() {
+        return false;
+    }
+    let Some(promise) = share
+        .call1(&navigator, &data)
+        .ok()
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+    else {
+        return false;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => true,
+        // Closed by the borrower: nothing else to do.
+        Err(e) => Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .is_some_and(|n| n == "AbortError"),
     }
 }
 
