@@ -240,3 +240,29 @@ test.describe('photos and proof inside an app\'s WebView', () => {
     await expect(cep).not.toHaveAttribute('target', /.+/);
   });
 });
+
+test.describe('photos on a touch phone', () => {
+  test.use({ hasTouch: true, isMobile: true });
+
+  for (const lang of LANGS) {
+    test(`the camera is offered beside the gallery (${lang})`, async ({ page, sandbox }) => {
+      await sandbox.reset();
+      await openProof(page, sandbox, lang);
+      const camera = page.getByLabel(t(lang, 'photo.take'), { exact: true });
+      await expect(camera).toHaveCount(2);
+      await expect(camera.first()).toHaveAttribute('capture', 'environment');
+      // A photo taken with it goes the same way.
+      const png = await makeImage(page, 200, 200, 'image/png', false);
+      await camera.last().setInputFiles({ name: 'camara.png', mimeType: 'image/png', buffer: png });
+      await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
+      expect((await stored(sandbox)).uploads.map((u) => u.file_name)).toEqual(['camara.png']);
+    });
+  }
+});
+
+test('no camera button without a touch screen', async ({ page, sandbox }) => {
+  await sandbox.reset();
+  await openProof(page, sandbox, 'es');
+  await expect(page.getByLabel(t('es', 'proof.image'), { exact: true })).toBeVisible();
+  await expect(page.getByLabel(t('es', 'photo.take'), { exact: true })).toHaveCount(0);
+});
