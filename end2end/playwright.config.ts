@@ -23,9 +23,11 @@ const CHROMIUM_ARGS = JSON.parse(readFileSync(path.join(__dirname, 'chromium-arg
 export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',
-  // Tests share one sandbox with mutable state: one worker keeps runs deterministic.
-  workers: 1,
-  fullyParallel: false,
+  // Each test resets the sandbox it uses; with several workers each has its
+  // own sandbox (BASE_URLS / H5_URLS, started by scripts/test; fixtures.ts),
+  // so tests spread freely. One worker, one sandbox otherwise.
+  workers: Number(process.env.E2E_WORKERS ?? 1),
+  fullyParallel: true,
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   timeout: 30_000,

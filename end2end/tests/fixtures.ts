@@ -141,11 +141,25 @@ export class Sandbox {
 }
 
 /**
+ * This worker's sandbox among `list` (space-separated, one per parallel
+ * worker: scripts/test starts them), else `fallback`.
+ */
+function perWorker(list: string | undefined, fallback: string | undefined, index: number): string | undefined {
+  const urls = (list ?? '').split(/\s+/).filter(Boolean);
+  return urls.length > 0 ? urls[index % urls.length] : fallback;
+}
+
+/** The sub-path (`/h5/`) sandbox of this worker, if scripts/test started one. */
+export function h5Url(): string | undefined {
+  return perWorker(process.env.H5_URLS, process.env.H5_URL, test.info().parallelIndex);
+}
+
+/**
  * The sub-path build's app root (`…/h5/`) and its sandbox, from `H5_URL`;
  * skips the calling test when `scripts/test` didn't start that sandbox.
  */
 export function subPath(request: APIRequestContext): { root: string; sandbox: Sandbox } {
-  const h5 = process.env.H5_URL;
+  const h5 = h5Url();
   test.skip(!h5, 'H5_URL not set (scripts/test sets it)');
   const root = appRoot(h5 ?? '');
   return { root, sandbox: new Sandbox(request, new URL(root).origin) };
@@ -185,6 +199,9 @@ export async function watchCsp(page: Page, into: string[]): Promise<void> {
 }
 
 export const test = base.extend<Fixtures>({
+  baseURL: async ({ baseURL }, use, testInfo) => {
+    await use(perWorker(process.env.BASE_URLS, baseURL, testInfo.parallelIndex));
+  },
   sandbox: async ({ request, baseURL }, use) => {
     if (!baseURL) throw new Error('baseURL is not set (playwright.config.ts)');
     await use(new Sandbox(request, new URL(baseURL).origin));

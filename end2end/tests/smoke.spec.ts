@@ -1,4 +1,4 @@
-import { test, expect, shot, expectLang, LANGS } from './fixtures';
+import { test, expect, shot, expectLang, h5Url, LANGS } from './fixtures';
 
 // index.html itself has no heading, so a visible one means the wasm app booted.
 test('the app boots at the root', async ({ page }) => {
@@ -9,7 +9,7 @@ test('the app boots at the root', async ({ page }) => {
 });
 
 test('the sub-path build boots under /h5/', async ({ page }) => {
-  const h5 = process.env.H5_URL;
+  const h5 = h5Url();
   test.skip(!h5, 'H5_URL not set (scripts/test sets it)');
   await page.goto(h5!);
   await expectLang(page, LANGS);
