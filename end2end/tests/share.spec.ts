@@ -94,3 +94,16 @@ test.describe('share inside an app\'s WebView', () => {
     expectText(await page.evaluate(() => navigator.clipboard.readText()), 'es', ref, expires);
   });
 });
+
+test.describe('the online checkout inside an app\'s WebView', () => {
+  test.use({ userAgent: WEBVIEW_UA });
+
+  test('opens on the same page (no popups there)', async ({ page, sandbox }) => {
+    await sandbox.reset();
+    const { card } = await reference(page, sandbox, 'es');
+    const checkout = card.getByRole('link', { name: t('es', 'pay.checkout') });
+    await expect(checkout).toHaveAttribute('href', /^https:\/\//);
+    await expect(checkout).not.toHaveAttribute('target', /.+/);
+    await expect(checkout).toHaveAttribute('rel', /noopener/);
+  });
+});

@@ -105,11 +105,14 @@ pub fn ReferenceCard(
             })}
             {
                 let checkout = payment.checkout.clone();
+                // A new tab in a browser; the same page inside an app's
+                // WebView, which opens no popups.
+                let target = (!crate::platform::in_webview()).then_some("_blank");
                 move || checkout.clone().filter(|_| !expired.get()).map(|checkout| view! {
                     <a
                         class="button button-primary button-block"
                         href=checkout.as_str().to_owned()
-                        target="_blank"
+                        target=target
                         rel="noopener noreferrer"
                         aria-describedby="checkout-hint"
                     >
