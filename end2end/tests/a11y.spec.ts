@@ -63,4 +63,27 @@ for (const lang of LANGS) {
       expect(await violations(page)).toEqual([]);
     });
   });
+
+  test.describe(`accessibility of the forms on a touch phone (${lang})`, () => {
+    test.use({ hasTouch: true, isMobile: true });
+
+    test('proof with a photo (and the camera), feedback, contacts', async ({ page, sandbox }) => {
+      await sandbox.reset();
+      const acc = await seedAccount(sandbox, DEMO.due);
+      await loginTo(page, lang, DEMO.due, `proof/${acc.order_number}`);
+      await expect(page.getByLabel(t(lang, 'photo.take'), { exact: true }).first()).toBeAttached();
+      // A 1×1 PNG.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+      await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'r.png', mimeType: 'image/png', buffer: png });
+      await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
+      await page.getByLabel(t(lang, 'proof.utr'), { exact: true }).fill('no/valid');
+      await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
+      await expect(page.getByText(t(lang, 'proof.utr_invalid'))).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+      await open(page, 'feedback', lang);
+      expect(await violations(page)).toEqual([]);
+      await open(page, 'contacts', lang);
+      expect(await violations(page)).toEqual([]);
+    });
+  });
 }
