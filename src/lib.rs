@@ -58,6 +58,7 @@ pub mod format;
 pub mod lang;
 pub mod money;
 mod pages;
+pub mod platform;
 pub mod routes;
 mod session;
 pub mod validate;
