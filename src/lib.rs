@@ -55,6 +55,7 @@ pub mod config;
 pub mod day;
 mod draft;
 pub mod format;
+pub mod ics;
 pub mod lang;
 pub mod money;
 mod pages;
