@@ -36,34 +36,30 @@ impl DueEvent {
     /// later) updates the entry in calendars that honour them instead of
     /// leaving a stale due day beside the new one.
     pub fn ics(&self) -> String {
-        let sequence = epoch().days_until(self.day);
-        let lines = [
-            "BEGIN:VCALENDAR".to_owned(),
-            "VERSION:2.0".to_owned(),
-            "PRODID:-//CashGo//cashgo-web//ES".to_owned(),
-            "CALSCALE:GREGORIAN".to_owned(),
-            "METHOD:PUBLISH".to_owned(),
-            "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}", text(&self.uid)),
-            format!("SEQUENCE:{sequence}"),
-            format!("DTSTAMP:{}", utc_stamp(self.now_unix)),
-            format!("DTSTART;VALUE=DATE:{}", basic(self.day)),
-            format!("DTEND;VALUE=DATE:{}", basic(self.day.add_days(1))),
-            format!("SUMMARY:{}", text(&self.summary)),
-            format!("DESCRIPTION:{}", text(&self.description)),
-            "TRANSP:TRANSPARENT".to_owned(),
-            "BEGIN:VALARM".to_owned(),
-            format!("TRIGGER:{ALARM_TRIGGER}"),
-            "ACTION:DISPLAY".to_owned(),
-            format!("DESCRIPTION:{}", text(&self.alarm)),
-            "END:VALARM".to_owned(),
-            "END:VEVENT".to_owned(),
-            "END:VCALENDAR".to_owned(),
-        ];
+        let sequence = epoch().days_until(self.day).to_string();
         let mut out = String::new();
-        for line in &lines {
-            fold_into(&mut out, line);
-        }
+        let mut line = |name: &str, value: &str| fold_into(&mut out, name, value);
+        line("BEGIN", "VCALENDAR");
+        line("VERSION", "2.0");
+        line("PRODID", "-//CashGo//cashgo-web//ES");
+        line("CALSCALE", "GREGORIAN");
+        line("METHOD", "PUBLISH");
+        line("BEGIN", "VEVENT");
+        line("UID", &text(&self.uid));
+        line("SEQUENCE", &sequence);
+        line("DTSTAMP", &utc_stamp(self.now_unix));
+        line("DTSTART;VALUE=DATE", &basic(self.day));
+        line("DTEND;VALUE=DATE", &basic(self.day.add_days(1)));
+        line("SUMMARY", &text(&self.summary));
+        line("DESCRIPTION", &text(&self.description));
+        line("TRANSP", "TRANSPARENT");
+        line("BEGIN", "VALARM");
+        line("TRIGGER", ALARM_TRIGGER);
+        line("ACTION", "DISPLAY");
+        line("DESCRIPTION", &text(&self.alarm));
+        line("END", "VALARM");
+        line("END", "VEVENT");
+        line("END", "VCALENDAR");
         out
     }
 
@@ -126,11 +122,12 @@ fn text(value: &str) -> String {
     out
 }
 
-/// Appends `line` folded (§3.1): at most 75 octets a line, never inside a
-/// UTF-8 character; continuation lines start with one space.
-fn fold_into(out: &mut String, line: &str) {
+/// Appends the content line `name:value` folded (§3.1): at most 75 octets
+/// a line, never inside a UTF-8 character; continuation lines start with
+/// one space.
+fn fold_into(out: &mut String, name: &str, value: &str) {
     let mut used = 0;
-    for c in line.chars() {
+    for c in name.chars().chain([':']).chain(value.chars()) {
         if used + c.len_utf8() > 75 {
             out.push_str("\r\n ");
             used = 1;
@@ -149,7 +146,10 @@ fn percent(value: &str) -> String {
         if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            out.push('%');
+            for nibble in [byte >> 4, byte & 0xF] {
+                out.push(char::from(b"0123456789ABCDEF"[usize::from(nibble)]));
+            }
         }
     }
     out
@@ -298,17 +298,13 @@ mod tests {
             "x".repeat(100)
         )));
         // A line of exactly 75 octets stays whole.
-        assert_eq!(
-            {
-                let mut s = String::new();
-                fold_into(&mut s, &"a".repeat(75));
-                s
-            },
-            format!("{}\r\n", "a".repeat(75))
-        );
-        let mut s = String::new();
-        fold_into(&mut s, &"a".repeat(76));
-        assert_eq!(s, format!("{}\r\n a\r\n", "a".repeat(75)));
+        let folded = |value_len: usize| {
+            let mut s = String::new();
+            fold_into(&mut s, "X", &"a".repeat(value_len));
+            s
+        };
+        assert_eq!(folded(73), format!("X:{}\r\n", "a".repeat(73)));
+        assert_eq!(folded(74), format!("X:{}\r\n a\r\n", "a".repeat(73)));
     }
 
     #[test]

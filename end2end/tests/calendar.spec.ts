@@ -85,7 +85,9 @@ for (const lang of LANGS) {
         'END:VALARM',
       ]);
       // Still on the repayment page.
+      await expect(page).toHaveURL((u) => u.pathname.endsWith(`/repay/${acc.order_number}`));
       await expect(page.getByTestId('amount-now')).toHaveText(amount);
+      await expect(page.getByText(t(lang, 'repay.calendar_hint'), { exact: true })).toHaveCount(0);
     });
 
     test.describe('inside a native app (Android WebView)', () => {
@@ -109,6 +111,18 @@ for (const lang of LANGS) {
         const amount = money(acc.need_repay);
         expect(href.searchParams.get('text')).toBe(t(lang, 'repay.calendar_summary', { amount }));
         expect(href.searchParams.get('details')).toContain(t(lang, 'repay.calendar_description', { oid: acc.order_number, amount }));
+        // A tap opens it in this same page (no popup, no download); Google stubbed, this machine can't reach it.
+        await page.route('https://calendar.google.com/**', (route) =>
+          route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Google Calendar</title>' }),
+        );
+        let downloads = 0;
+        page.on('download', () => downloads++);
+        const popups: unknown[] = [];
+        page.context().on('page', (p) => popups.push(p));
+        await link.click();
+        await expect(page).toHaveURL((u) => u.origin === 'https://calendar.google.com' && u.searchParams.get('dates') === href.searchParams.get('dates'));
+        expect(downloads).toBe(0);
+        expect(popups).toEqual([]);
       });
     });
   });

@@ -129,13 +129,16 @@ pub fn ContactRow(row: Row, rows: RwSignal<Vec<Row>>) -> impl IntoView {
     };
     let id = |field: &str| format!("contact-{}-{field}", row.key);
     let removable = move || rows.read().len() > 1;
-    let options = Relation::ALL.map(|r| {
-        view! {
-            <option value=r.id() prop:selected=move || row.relation.get() == r.id()>
-                {move || r.label(i18n.get_locale())}
-            </option>
-        }
-    });
+    let options = Relation::ALL
+        .into_iter()
+        .map(|r| {
+            view! {
+                <option value=r.id() prop:selected=move || row.relation.get() == r.id()>
+                    {move || r.label(i18n.get_locale())}
+                </option>
+            }
+        })
+        .collect_view();
     view! {
         <fieldset>
             <legend>{move || t_string!(i18n, contacts.contact_n, n = n())}</legend>
