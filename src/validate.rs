@@ -21,6 +21,37 @@ pub fn phone(input: &str) -> Option<String> {
         .then(|| format!("{plus}{digits}"))
 }
 
+/// A Mexican phone number as its 10 national digits (`"5512345678"`), or
+/// `None` when it isn't one.
+///
+/// Spaces, dashes, dots and parentheses are dropped (as typed, or as an
+/// address book stores them); the country prefix `+52` / `52` and, after it,
+/// the `1` that mobiles needed until 2019 are dropped when 10 digits remain.
+/// A `+` with another country's code is not a Mexican number.
+pub fn mx_phone(input: &str) -> Option<String> {
+    let trimmed = input.trim();
+    let (plus, rest) = match trimmed.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, trimmed),
+    };
+    let mut digits = String::new();
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '-' | '(' | ')' | '.' => {}
+            c if c.is_whitespace() => {}
+            _ => return None,
+        }
+    }
+    let national = match (plus, digits.len()) {
+        (false, 10) => digits.as_str(),
+        (_, 12) => digits.strip_prefix("52")?,
+        (_, 13) => digits.strip_prefix("521")?,
+        _ => return None,
+    };
+    Some(national.to_owned())
+}
+
 /// A plausible e-mail address: one `@`, a dotted domain, no spaces.
 pub fn email(input: &str) -> bool {
     let s = input.trim();
@@ -120,6 +151,44 @@ mod tests {
         assert_eq!(phone("1234567890123456"), None);
         assert_eq!(phone("55123450a1"), None);
         assert_eq!(phone(""), None);
+    }
+
+    #[test]
+    fn mexican_phones() {
+        for (typed, national) in [
+            ("55 1234 5678", "5512345678"),
+            ("+52 1 55 1234 5678", "5512345678"),
+            ("(55) 1234-5678", "5512345678"),
+            ("5215512345678", "5512345678"),
+            ("525512345678", "5512345678"),
+            ("+52 55 1234 5678", "5512345678"),
+            ("+52 (55) 1234.5678", "5512345678"),
+            (" 55.1234.5678 ", "5512345678"),
+            ("55\u{a0}1234\u{a0}5678", "5512345678"),
+            // Ten digits that happen to begin like a prefix are a number.
+            ("5212345678", "5212345678"),
+        ] {
+            assert_eq!(mx_phone(typed).as_deref(), Some(national), "{typed}");
+        }
+        for typed in [
+            "12345",
+            "",
+            "+",
+            "55 1234 567",
+            "55 1234 56789",
+            // A `+` needs Mexico's code; 10 digits after another one aren't ours.
+            "+5512345678",
+            "+1 555 123 4567",
+            "+44 20 7946 0958",
+            // 13 digits need `521`, 12 need `52`.
+            "5225512345678",
+            "5315512345678",
+            "535512345678",
+            "55 1234 5678 ext 2",
+            "55-1234-56a8",
+        ] {
+            assert_eq!(mx_phone(typed), None, "{typed}");
+        }
     }
 
     #[test]

@@ -63,21 +63,21 @@ for (const lang of LANGS) {
       const second = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 2 }) });
       await second.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('José Pérez');
       await second.getByLabel(t(lang, 'contacts.phone'), { exact: true }).fill('5533334444');
-      await second.getByLabel(t(lang, 'contacts.relate'), { exact: true }).fill('hermano');
+      await second.getByLabel(t(lang, 'contacts.relate'), { exact: true }).selectOption({ label: t(lang, 'contacts.rel_sibling') });
       await page.context().clearCookies();
       await page.getByRole('button', { name: t(lang, 'contacts.submit'), exact: true }).click();
       await loginAgain(page, lang, DEMO.due, 'contacts');
       const first = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 1 }) });
       await expect(first.getByLabel(t(lang, 'contacts.name'), { exact: true })).toHaveValue('María López');
       await expect(first.getByLabel(t(lang, 'contacts.phone'), { exact: true })).toHaveValue('55 1111 2222');
-      await expect(second.getByLabel(t(lang, 'contacts.relate'), { exact: true })).toHaveValue('hermano');
+      await expect(second.getByLabel(t(lang, 'contacts.relate'), { exact: true })).toHaveValue('sibling');
       await page.getByRole('button', { name: t(lang, 'contacts.submit'), exact: true }).click();
       await expect(page.getByText(t(lang, 'contacts.done'))).toBeVisible();
       const state = (await sandbox.state()) as unknown as Stored;
       expect(state.contacts).toHaveLength(1);
       expect(state.contacts[0].contacts).toEqual([
         { name: 'María López', phone: '5511112222', relate: '' },
-        { name: 'José Pérez', phone: '5533334444', relate: 'hermano' },
+        { name: 'José Pérez', phone: '5533334444', relate: t(lang, 'contacts.rel_sibling') },
       ]);
     });
 

@@ -83,7 +83,7 @@ for (const lang of LANGS) {
       const second = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 2 }) });
       await second.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('José Pérez');
       await second.getByLabel(t(lang, 'contacts.phone'), { exact: true }).fill('5533334444');
-      await second.getByLabel(t(lang, 'contacts.relate'), { exact: true }).fill('hermano');
+      await second.getByLabel(t(lang, 'contacts.relate'), { exact: true }).selectOption({ label: t(lang, 'contacts.rel_sibling') });
       // Adding a row keeps what the first one holds; a third row, removed again, takes nothing with it.
       const first = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 1 }) });
       await expect(first.getByLabel(t(lang, 'contacts.name'), { exact: true })).toHaveValue('María López');
@@ -100,7 +100,7 @@ for (const lang of LANGS) {
       expect(state.contacts).toHaveLength(1);
       expect(state.contacts[0].contacts).toEqual([
         { name: 'María López', phone: '5511112222', relate: '' },
-        { name: 'José Pérez', phone: '5533334444', relate: 'hermano' },
+        { name: 'José Pérez', phone: '5533334444', relate: t(lang, 'contacts.rel_sibling') },
       ]);
     });
   });

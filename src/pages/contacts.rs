@@ -2,46 +2,13 @@ use crate::api::{Contact, Write};
 use crate::components::{write_action, ActionButton, ErrorView};
 use crate::draft::Draft;
 use crate::i18n::*;
-use crate::validate;
 use leptos::prelude::*;
 
-/// One row of the form; `key` keeps rows stable while others are removed.
-#[derive(Clone, Copy)]
-struct Row {
-    key: usize,
-    name: RwSignal<String>,
-    phone: RwSignal<String>,
-    relate: RwSignal<String>,
-}
+mod picker;
+mod row;
 
-impl Row {
-    fn new(key: usize) -> Self {
-        Self::filled(key, [String::new(), String::new(), String::new()])
-    }
-
-    fn filled(key: usize, [name, phone, relate]: [String; 3]) -> Self {
-        Self {
-            key,
-            name: RwSignal::new(name),
-            phone: RwSignal::new(phone),
-            relate: RwSignal::new(relate),
-        }
-    }
-
-    /// What the draft keeps of the row.
-    fn typed(&self) -> [String; 3] {
-        [self.name.get(), self.phone.get(), self.relate.get()]
-    }
-
-    /// The contact to send, or `None` when name or phone is not usable.
-    fn contact(&self) -> Option<Contact> {
-        Some(Contact {
-            name: validate::required(&self.name.get_untracked())?,
-            phone: validate::phone(&self.phone.get_untracked())?,
-            relate: validate::required(&self.relate.get_untracked()),
-        })
-    }
-}
+use picker::PickContacts;
+use row::{ContactRow, Row};
 
 /// `/contacts`: emergency / reference contacts (`/Contact/ajaxPush`).
 #[component]
@@ -70,6 +37,8 @@ pub fn ContactsPage() -> impl IntoView {
         }
     });
     let incomplete = RwSignal::new(false);
+    // What the last tap sent, shown back once the server took it.
+    let sent = RwSignal::new(Vec::<Contact>::new());
     let send = write_action();
     Effect::new(move |_| {
         if let Some(Ok(_)) = send.value().get() {
@@ -86,10 +55,15 @@ pub fn ContactsPage() -> impl IntoView {
         if send.pending().get_untracked() {
             return;
         }
-        let contacts: Option<Vec<Contact>> =
-            rows.get_untracked().iter().map(Row::contact).collect();
+        let locale = i18n.get_locale_untracked();
+        let contacts: Option<Vec<Contact>> = rows
+            .get_untracked()
+            .iter()
+            .map(|row| row.contact(locale))
+            .collect();
         incomplete.set(contacts.is_none());
         if let Some(contacts) = contacts {
+            sent.set(contacts.clone());
             send.dispatch(Write::Contacts(contacts));
         }
     };
@@ -98,15 +72,17 @@ pub fn ContactsPage() -> impl IntoView {
             <h1 id="contacts-title">{crate::tr!(i18n, contacts.title)}</h1>
             <Show
                 when=move || !matches!(send.value().get(), Some(Ok(_)))
-                fallback=move || view! { <p class="notice notice-success" role="status">{crate::tr!(i18n, contacts.done)}</p> }
+                fallback=move || view! { <Saved contacts=sent.get_untracked() /> }
             >
                 <p>{crate::tr!(i18n, contacts.intro)}</p>
+                <PickContacts rows=rows next_key=next_key />
                 <form class="form" on:submit=submit novalidate=true>
                     // Redrawn whole when a row is added or removed: each row's
                     // text lives in its own signals, so nothing typed is lost,
                     // and a few rows don't need `<For>`'s keyed diffing (~1 %
                     // of the wasm).
                     {move || rows.get().into_iter().map(|row| view! { <ContactRow row=row rows=rows /> }).collect_view()}
+                    <p id="contacts-phone-hint" class="field-hint">{crate::tr!(i18n, contacts.phone_hint)}</p>
                     <button type="button" class="button button-secondary" on:click=add>{crate::tr!(i18n, contacts.add)}</button>
                     <p class="field-error" aria-live="polite">
                         {move || if incomplete.get() { t_string!(i18n, contacts.incomplete) } else { "" }}
@@ -123,42 +99,26 @@ pub fn ContactsPage() -> impl IntoView {
     }
 }
 
+/// What was saved, as it was sent: name, the normalised number and the
+/// relationship (in the language it was sent in).
 #[component]
-fn ContactRow(row: Row, rows: RwSignal<Vec<Row>>) -> impl IntoView {
+fn Saved(contacts: Vec<Contact>) -> impl IntoView {
     let i18n = use_i18n();
-    // The number follows the row's place, which changes when one above is removed.
-    let n = move || {
-        rows.read()
-            .iter()
-            .position(|r| r.key == row.key)
-            .map_or(1, |i| i + 1)
-    };
-    let id = |field: &str| format!("contact-{}-{field}", row.key);
-    let removable = move || rows.read().len() > 1;
+    let items = contacts
+        .into_iter()
+        .map(|contact| {
+            view! {
+                <li class="saved-contact">
+                    <span class="saved-name">{contact.name}</span>
+                    <span>{contact.phone}</span>
+                    {contact.relate.map(|relate| view! { <span>{relate}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
     view! {
-        <fieldset>
-            <legend>{move || t_string!(i18n, contacts.contact_n, n = n())}</legend>
-            <div class="field">
-                <label for=id("name")>{crate::tr!(i18n, contacts.name)}</label>
-                <input id=id("name") type="text" autocomplete="off" prop:value=row.name
-                    on:input=move |ev| row.name.set(event_target_value(&ev)) />
-            </div>
-            <div class="field">
-                <label for=id("phone")>{crate::tr!(i18n, contacts.phone)}</label>
-                <input id=id("phone") type="tel" inputmode="tel" autocomplete="off" prop:value=row.phone
-                    on:input=move |ev| row.phone.set(event_target_value(&ev)) />
-            </div>
-            <div class="field">
-                <label for=id("relate")>{crate::tr!(i18n, contacts.relate)}</label>
-                <input id=id("relate") type="text" autocomplete="off" prop:value=row.relate
-                    on:input=move |ev| row.relate.set(event_target_value(&ev)) />
-            </div>
-            <Show when=removable>
-                <button type="button" class="link-button"
-                    on:click=move |_| rows.update(|rows| rows.retain(|r| r.key != row.key))>
-                    {move || t_string!(i18n, contacts.remove, n = n())}
-                </button>
-            </Show>
-        </fieldset>
+        <p class="notice notice-success" role="status">{crate::tr!(i18n, contacts.done)}</p>
+        <h2 id="contacts-saved-title">{crate::tr!(i18n, contacts.saved_title)}</h2>
+        <ul class="saved-contacts card" aria-labelledby="contacts-saved-title">{items}</ul>
     }
 }

@@ -4,6 +4,10 @@ use crate::i18n::*;
 use crate::routes::AppRoute;
 use leptos::prelude::*;
 
+mod calendar;
+
+use calendar::AddToCalendar;
+
 /// `/repay/:oid`: the former H5 repayment page (from `/Repay/loanDetail`).
 #[component]
 pub fn RepayPage(
@@ -47,6 +51,9 @@ fn RepayDetails(detail: LoanDetail) -> impl IntoView {
                 })}
             </dl>
             {detail.due.filter(|_| open).map(|due| view! { <Countdown due=due /> })}
+            {detail.due.filter(|_| open).map(|due| view! {
+                <AddToCalendar oid=detail.order.clone() due=due amount=detail.need_repay />
+            })}
         </div>
         <RepayActions oid=detail.order.clone() status=status extension_pending=!bill.delay_unpaid.is_zero() />
         <h2>{crate::tr!(i18n, repay.breakdown)}</h2>
