@@ -1,6 +1,6 @@
 use crate::day::Day;
-use crate::format;
 use crate::i18n::*;
+use crate::tr;
 use leptos::prelude::*;
 
 /// "5 days left" / "Due today" / "3 days overdue", counted in the server's
@@ -11,7 +11,7 @@ pub fn Countdown(
     due: Day,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let days = format::days_until(due);
+    let days = due.days_from_today();
     let class = if days < 0 {
         "countdown countdown-overdue"
     } else {
@@ -19,13 +19,13 @@ pub fn Countdown(
     };
     view! {
         <p class=class data-testid="countdown">
-            {move || match days {
+            {match days {
                 // One day is the only count whose wording differs in es and en.
-                0 => t_string!(i18n, repay.due_today).to_owned(),
-                1 => t_string!(i18n, repay.days_left_one).to_owned(),
-                -1 => t_string!(i18n, repay.days_overdue_one).to_owned(),
-                d if d > 0 => t_string!(i18n, repay.days_left, days = d),
-                d => t_string!(i18n, repay.days_overdue, days = -d),
+                0 => tr!(i18n, repay.due_today).into_any(),
+                1 => tr!(i18n, repay.days_left_one).into_any(),
+                -1 => tr!(i18n, repay.days_overdue_one).into_any(),
+                d if d > 0 => tr!(i18n, repay.days_left, days = d).into_any(),
+                d => tr!(i18n, repay.days_overdue, days = -d).into_any(),
             }}
         </p>
     }
