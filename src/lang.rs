@@ -86,10 +86,20 @@ pub fn parse_name(name: &str) -> Option<Locale> {
     })
 }
 
-/// The text before the first `-` or `_`, trimmed and in lower case.
+/// The text before the first `-` or `_`, trimmed and in lower case: ASCII
+/// case folding plus the two accented capitals the names above use (full
+/// Unicode lowercasing would ship its tables, ~3 KB of wasm).
 fn primary_subtag(text: &str) -> String {
     let text = text.trim();
-    text.split(['-', '_']).next().unwrap_or(text).to_lowercase()
+    let subtag = text.split(['-', '_']).next().unwrap_or(text);
+    subtag
+        .chars()
+        .map(|c| match c {
+            'Ñ' => 'ñ',
+            'É' => 'é',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
 /// The locale code as used in catalogs and `<html lang>`.
@@ -178,6 +188,7 @@ mod tests {
             ("Spanish", Some(Locale::es)),
             ("Español", Some(Locale::es)),
             ("ESPAÑOL", Some(Locale::es)),
+            ("INGLÉS", Some(Locale::en)),
             ("es-MX", Some(Locale::es)),
             ("es_MX", Some(Locale::es)),
             ("English", Some(Locale::en)),

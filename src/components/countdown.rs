@@ -1,6 +1,5 @@
 use crate::day::Day;
 use crate::i18n::*;
-use crate::tr;
 use leptos::prelude::*;
 
 /// "5 days left" / "Due today" / "3 days overdue", counted in the server's
@@ -18,15 +17,20 @@ pub fn Countdown(
         "countdown"
     };
     view! {
-        <p class=class data-testid="countdown">
-            {match days {
-                // One day is the only count whose wording differs in es and en.
-                0 => tr!(i18n, repay.due_today).into_any(),
-                1 => tr!(i18n, repay.days_left_one).into_any(),
-                -1 => tr!(i18n, repay.days_overdue_one).into_any(),
-                d if d > 0 => tr!(i18n, repay.days_left, days = d).into_any(),
-                d => tr!(i18n, repay.days_overdue, days = -d).into_any(),
-            }}
-        </p>
+        <p class=class data-testid="countdown">{move || countdown_text(i18n.get_locale(), days)}</p>
+    }
+}
+
+/// The sentence for `days` left (negative: overdue). One text whose key
+/// depends on the count: a function of the language, shown through one
+/// closure (five `tr!` views would each add their own render code).
+fn countdown_text(locale: Locale, days: i64) -> String {
+    match days {
+        // One day is the only count whose wording differs in es and en.
+        0 => td_string!(locale, repay.due_today).to_owned(),
+        1 => td_string!(locale, repay.days_left_one).to_owned(),
+        -1 => td_string!(locale, repay.days_overdue_one).to_owned(),
+        d if d > 0 => td_string!(locale, repay.days_left, days = d),
+        d => td_string!(locale, repay.days_overdue, days = -d),
     }
 }

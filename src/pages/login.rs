@@ -95,10 +95,14 @@ pub fn LoginPage() -> impl IntoView {
                     />
                     <p id="login-phone-hint" class="field-hint">{tr!(i18n, login.phone_hint)}</p>
                     <p id="login-phone-error" class="field-error" aria-live="polite">
-                        {move || phone_problem.get().map(|problem| match problem {
-                            PhoneProblem::Missing => tr!(i18n, login.phone_required),
-                            PhoneProblem::Invalid => tr!(i18n, login.phone_invalid),
-                        })}
+                        {move || {
+                            let locale = i18n.get_locale();
+                            match phone_problem.get() {
+                                Some(PhoneProblem::Missing) => td_string!(locale, login.phone_required),
+                                Some(PhoneProblem::Invalid) => td_string!(locale, login.phone_invalid),
+                                None => "",
+                            }
+                        }}
                     </p>
                 </div>
                 <div class="field">
@@ -114,7 +118,7 @@ pub fn LoginPage() -> impl IntoView {
                         on:input=move |ev| password.set(event_target_value(&ev))
                     />
                     <p id="login-password-error" class="field-error" aria-live="polite">
-                        {move || password_missing.get().then_some(tr!(i18n, login.password_required))}
+                        {move || if password_missing.get() { td_string!(i18n.get_locale(), login.password_required) } else { "" }}
                     </p>
                     <label class="check">
                         <input
