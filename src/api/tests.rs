@@ -111,6 +111,9 @@ fn sample_current_loan() {
     let loan = current_loan(fixture!("loans_current"), 0);
     assert_eq!(loan.status, LoanStatus::Overdue);
     assert!(!loan.confirmed);
+    // Only a due loan waits for confirmation.
+    assert!(!loan.awaiting());
+    assert_eq!(loan.badge().class, "overdue");
     assert_eq!(loan.order, order_no("2022100806160549047940"));
     assert_eq!(loan.bill_id.as_str(), "37050");
     assert_eq!(loan.money, cents(500_000));
@@ -444,6 +447,16 @@ fn current_loan_with_strings_for_numbers_and_numbers_for_strings() {
     let loan = current_loan(body, 0);
     assert_eq!(loan.status, LoanStatus::Due);
     assert!(loan.confirmed);
+    assert!(!loan.awaiting());
+    let offered = CurrentLoan {
+        confirmed: false,
+        ..loan.clone()
+    };
+    assert!(offered.awaiting());
+    assert_eq!(
+        (offered.badge().label)(Locale::es),
+        crate::i18n::td_string!(Locale::es, status.awaiting)
+    );
     assert_eq!(loan.bill_id.as_str(), "37050");
     assert_eq!(loan.money, cents(500_000));
     assert_eq!(loan.repay_money, Some(cents(520_000)));

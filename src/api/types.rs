@@ -498,6 +498,32 @@ mod tests {
             assert_eq!(LoanStatus::from_code(code), status);
             assert_eq!(status.as_str(), name);
         }
+        let open = [LoanStatus::Due, LoanStatus::Overdue, LoanStatus::Extended];
+        for status in open {
+            assert!(status.is_open(), "{status:?}");
+        }
+        for status in [
+            LoanStatus::NotLoggedIn,
+            LoanStatus::Repaid,
+            LoanStatus::Unknown(3),
+        ] {
+            assert!(!status.is_open(), "{status:?}");
+        }
+    }
+
+    #[test]
+    fn badges() {
+        let shown = |badge: Badge| (badge.class, badge.symbol, (badge.label)(Locale::en));
+        assert_eq!(
+            shown(LoanStatus::Overdue.badge()),
+            ("overdue", "!", td_string!(Locale::en, status.overdue))
+        );
+        // Logged out and unknown codes look alike: "in process".
+        assert_eq!(
+            shown(LoanStatus::NotLoggedIn.badge()),
+            shown(LoanStatus::Unknown(7).badge())
+        );
+        assert_eq!(LoanStatus::NotLoggedIn.badge().class, "in-process");
     }
 
     #[test]
