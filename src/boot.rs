@@ -55,9 +55,9 @@ pub fn start() {
             let local = decide(config::get().default_locale.as_deref());
             let server_default = match local {
                 Some(_) => None,
-                None => crate::api::languages().await.ok().and_then(|l| l.default),
+                None => crate::api::languages().await.ok().flatten(),
             };
-            let locale = lang::resolve_with_server(local, server_default.as_deref());
+            let locale = lang::resolve_with_server(local, server_default);
             mount(locale, base, chosen);
         }),
     }

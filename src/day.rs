@@ -65,6 +65,17 @@ impl Day {
         Day::from_unix(now_unix(), utc_offset_minutes)
     }
 
+    /// Days from `self` to `other` (negative when `other` is earlier).
+    pub fn days_until(self, other: Day) -> i64 {
+        other.to_days() - self.to_days()
+    }
+
+    /// Days from today in the server's zone (the configured offset, Q5) to
+    /// `self`: positive when later, negative when past.
+    pub fn days_from_today(self) -> i64 {
+        Day::today(crate::config::get().server_utc_offset_minutes).days_until(self)
+    }
+
     /// The year.
     pub fn year(self) -> i32 {
         self.year
@@ -80,11 +91,6 @@ impl Day {
         self.day
     }
 
-    /// Days from `self` to `other` (negative when `other` is earlier).
-    pub fn days_until(self, other: Day) -> i64 {
-        other.to_days() - self.to_days()
-    }
-
     /// The day `days` later (earlier when negative), clamped to years 1–9999.
     pub fn add_days(self, days: i64) -> Day {
         Day::from_days(self.to_days().saturating_add(days))
@@ -93,11 +99,6 @@ impl Day {
     /// ISO 8601: `"2023-05-19"` (also what `<time datetime>` wants).
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-
-    /// The server's own notation: `"19-05-2023"`.
-    pub fn dmy(self) -> String {
-        format!("{:02}-{:02}-{:04}", self.day, self.month, self.year)
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
@@ -233,11 +234,6 @@ impl ServerDateTime {
             + i64::from(self.second)
             - i64::from(utc_offset_minutes) * 60
     }
-
-    /// Whether the time has passed at `now_unix`.
-    pub fn is_past(self, now_unix: i64, utc_offset_minutes: i32) -> bool {
-        self.to_unix(utc_offset_minutes) <= now_unix
-    }
 }
 
 /// 1 to 4 ASCII digits as a number.
@@ -271,7 +267,7 @@ mod tests {
         assert!(Day::from_ymd(0, 1, 1).is_none());
         assert!(Day::from_ymd(10_000, 1, 1).is_none());
         let x = d(2023, 5, 19);
-        assert_eq!((x.year(), x.month(), x.day()), (2023, 5, 19));
+        assert_eq!((x.year, x.month, x.day), (2023, 5, 19));
     }
 
     #[test]
@@ -327,49 +323,45 @@ mod tests {
     }
 
     #[test]
-    fn counts_and_adds_days() {
+    fn counts_days() {
         assert_eq!(d(2023, 5, 19).days_until(d(2023, 5, 26)), 7);
         assert_eq!(d(2023, 5, 26).days_until(d(2023, 5, 19)), -7);
         assert_eq!(d(2023, 12, 31).days_until(d(2024, 3, 1)), 61);
-        assert_eq!(d(2023, 12, 31).add_days(1), d(2024, 1, 1));
-        assert_eq!(d(2024, 2, 28).add_days(1), d(2024, 2, 29));
-        assert_eq!(d(2023, 2, 28).add_days(1), d(2023, 3, 1));
-        assert_eq!(d(2024, 3, 1).add_days(-1), d(2024, 2, 29));
-        assert_eq!(d(2024, 1, 1).add_days(-366), d(2023, 1, 1).add_days(-1));
-        assert_eq!(d(2024, 1, 1).add_days(i64::MAX), d(9999, 12, 31));
-        assert_eq!(d(2024, 1, 1).add_days(i64::MIN), d(1, 1, 1));
         // Every day of a 400-year cycle round-trips.
         let start = d(1999, 12, 25);
         for n in 0..146_097 {
-            let x = start.add_days(n);
+            let x = Day::from_days(start.to_days() + n);
             assert_eq!(start.days_until(x), n);
-            assert_eq!(Day::from_ymd(x.year(), x.month(), x.day()), Some(x));
+            assert_eq!(Day::from_ymd(x.year, x.month, x.day), Some(x));
         }
+        // Clamped to years 1–9999.
+        assert_eq!(Day::from_days(i64::MAX), d(9999, 12, 31));
+        assert_eq!(Day::from_days(i64::MIN), d(1, 1, 1));
     }
 
     #[test]
     fn formats_days() {
         assert_eq!(d(2023, 5, 19).iso(), "2023-05-19");
-        assert_eq!(d(2023, 5, 19).dmy(), "19-05-2023");
         assert_eq!(d(5, 1, 2).iso(), "0005-01-02");
     }
 
     #[test]
     fn parses_server_datetimes() {
         let t = ServerDateTime::parse("2024-08-19 15:06:09").unwrap();
-        assert_eq!(t.day(), d(2024, 8, 19));
-        assert_eq!(t.hms(), (15, 6, 9));
+        let at = |hour, minute, second| ServerDateTime {
+            day: d(2024, 8, 19),
+            hour,
+            minute,
+            second,
+        };
+        assert_eq!(t, at(15, 6, 9));
         // 2024-08-19 15:06:09 UTC = 1724079969.
         assert_eq!(t.to_unix(0), 1_724_079_969);
         assert_eq!(t.to_unix(480), 1_724_079_969 - 8 * 3600);
         assert_eq!(t.to_unix(-360), 1_724_079_969 + 6 * 3600);
-        assert!(t.is_past(1_724_079_969, 0));
-        assert!(!t.is_past(1_724_079_968, 0));
-        assert!(t.is_past(1_724_079_969, 480));
-        assert!(!t.is_past(1_724_079_969, -360));
         assert_eq!(
-            ServerDateTime::parse("2024-08-19T15:06").map(ServerDateTime::hms),
-            Some((15, 6, 0))
+            ServerDateTime::parse("2024-08-19T15:06"),
+            Some(at(15, 6, 0))
         );
         for bad in [
             "",

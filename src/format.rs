@@ -27,6 +27,11 @@ pub fn day(day: Day, locale: Locale) -> String {
 #[cfg(target_arch = "wasm32")]
 fn intl_day(day: Day, locale: Locale) -> Option<String> {
     use wasm_bindgen::JsValue;
+    // The BCP 47 tag used for formatting (Mexico first).
+    let tag = match locale {
+        Locale::es => "es-MX",
+        Locale::en => "en-US",
+    };
     let options = js_sys::Object::new();
     for (key, value) in [
         ("timeZone", "UTC"),
@@ -36,11 +41,10 @@ fn intl_day(day: Day, locale: Locale) -> Option<String> {
     ] {
         js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
     }
-    let locales = js_sys::Array::of1(&JsValue::from_str(lang::format_tag(locale)));
+    let locales = js_sys::Array::of1(&JsValue::from_str(tag));
     let formatter = js_sys::Intl::DateTimeFormat::new(&locales, &options);
-    let millis = js_sys::Date::utc(f64::from(day.year()), f64::from(day.month()) - 1.0)
-        + (f64::from(day.day()) - 1.0) * 86_400_000.0;
-    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    // A date-only ISO string is read as that day's UTC midnight.
+    let date = js_sys::Date::new(&JsValue::from_str(&day.iso()));
     formatter
         .format()
         .call1(&formatter, &date)
@@ -94,13 +98,6 @@ fn month_name(month: u8, locale: Locale) -> &'static str {
         // A `Day` is validated: only December is left.
         _ => td_string!(locale, datetime.december),
     }
-}
-
-/// Days between today (in the server's zone) and `due`: positive when due
-/// later, negative when overdue.
-pub fn days_until(due: Day) -> i64 {
-    let today = Day::today(crate::config::get().server_utc_offset_minutes);
-    today.days_until(due)
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ impl I18n {
         self.0.get()
     }
 
-    /// The language on screen, untracked.
+    /// The language on screen, untracked (for work done once, on a tap).
     pub fn get_locale_untracked(self) -> Locale {
         self.0.get_untracked()
     }
@@ -40,22 +40,71 @@ pub fn use_i18n() -> I18n {
 
 const STORAGE_KEY: &str = "cashgo.lang";
 
-/// `"es"`, `"es-MX"`, `"EN_us"`… → the locale we have for it.
+/// A catalog string that follows the language on screen, as text or as an
+/// attribute's value.
+///
+/// Every call site shares this one non-generic closure type, where a
+/// closure per call makes a new type (and its own render code) each time:
+/// across a few hundred strings that difference is a large part of the wasm
+/// (README "Size"). Call it through [`tr!`].
+pub fn text(i18n: I18n, pick: fn(Locale) -> &'static str) -> impl Fn() -> &'static str + Copy {
+    move || pick(i18n.get_locale())
+}
+
+/// The one way views print catalog text, following the language on screen:
+/// `tr!(i18n, repay.title)` ([`text`]), or with values,
+/// `tr!(i18n, repay.order, oid = oid.to_string())`. The values are worked
+/// out again on each change of language (a formatted amount follows it).
+macro_rules! tr {
+    ($i18n:expr, $($key:ident).+ $(,)?) => {
+        $crate::lang::text($i18n, |locale| $crate::i18n::td_string!(locale, $($key).+))
+    };
+    ($i18n:expr, $($key:ident).+ $(, $var:ident = $value:expr)+ $(,)?) => {{
+        let i18n: $crate::lang::I18n = $i18n;
+        move || {
+            $crate::i18n::td_string!(i18n.get_locale(), $($key).+ $(, $var = $value)+)
+                .to_string()
+        }
+    }};
+}
+pub(crate) use tr;
+
+/// `"es"`, `"es-MX"`, `"EN_us"`… → the locale we have for it: the one
+/// reader of language codes (the address, the saved choice, the device,
+/// `config.json`, and through [`parse_name`] the server).
 pub fn parse(tag: &str) -> Option<Locale> {
-    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    match primary.as_str() {
+    match primary_subtag(tag).as_str() {
         "es" => Some(Locale::es),
         "en" => Some(Locale::en),
         _ => None,
     }
 }
 
-/// The BCP 47 tag used for formatting (Mexico first).
-pub fn format_tag(locale: Locale) -> &'static str {
-    match locale {
-        Locale::es => "es-MX",
-        Locale::en => "en-US",
-    }
+/// What `/Index/languages` calls a language: a code as [`parse`] reads it,
+/// or a name (`"Español"`, `"English"`, `"spa"`). Names are accepted from
+/// the server only, never from the address.
+pub fn parse_name(name: &str) -> Option<Locale> {
+    parse(name).or_else(|| match primary_subtag(name).as_str() {
+        "spa" | "spanish" | "español" | "espanol" | "castellano" => Some(Locale::es),
+        "eng" | "english" | "inglés" | "ingles" => Some(Locale::en),
+        _ => None,
+    })
+}
+
+/// The text before the first `-` or `_`, trimmed and in lower case: ASCII
+/// case folding plus the two accented capitals the names above use (full
+/// Unicode lowercasing would ship its tables, ~3 KB of wasm).
+fn primary_subtag(text: &str) -> String {
+    let text = text.trim();
+    let subtag = text.split(['-', '_']).next().unwrap_or(text);
+    subtag
+        .chars()
+        .map(|c| match c {
+            'Ñ' => 'ñ',
+            'É' => 'é',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
 /// The locale code as used in catalogs and `<html lang>`.
@@ -87,10 +136,8 @@ pub fn resolve_local(inputs: &LangInputs<'_>) -> Option<Locale> {
 }
 
 /// The final fallback chain once the server's default (if any) is known.
-pub fn resolve_with_server(local: Option<Locale>, server_default: Option<&str>) -> Locale {
-    local
-        .or_else(|| server_default.and_then(parse))
-        .unwrap_or(Locale::es)
+pub fn resolve_with_server(local: Option<Locale>, server_default: Option<Locale>) -> Locale {
+    local.or(server_default).unwrap_or(Locale::es)
 }
 
 /// Remembers the borrower's explicit choice (never fails: storage may be off).
@@ -120,18 +167,7 @@ pub fn device_languages() -> Vec<String> {
 
 /// `?lang=` of the URL the app was opened with.
 pub fn url_lang() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    query_param(&search, "lang")
-}
-
-/// One parameter of a `?a=b&c=d` query string (values are plain words here).
-pub fn query_param(search: &str, name: &str) -> Option<String> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
+    crate::url::query_param("lang")
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -148,6 +184,26 @@ mod tests {
         assert_eq!(parse("EN_us"), Some(Locale::en));
         assert_eq!(parse("pt-BR"), None);
         assert_eq!(parse(""), None);
+        assert_eq!(parse("English"), None, "names are not codes");
+    }
+
+    #[test]
+    fn server_names() {
+        for (name, locale) in [
+            ("Spanish", Some(Locale::es)),
+            ("Español", Some(Locale::es)),
+            ("ESPAÑOL", Some(Locale::es)),
+            ("INGLÉS", Some(Locale::en)),
+            ("es-MX", Some(Locale::es)),
+            ("es_MX", Some(Locale::es)),
+            ("English", Some(Locale::en)),
+            ("en", Some(Locale::en)),
+            ("en-US", Some(Locale::en)),
+            ("Hindi", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_name(name), locale, "{name}");
+        }
     }
 
     #[test]
@@ -174,21 +230,11 @@ mod tests {
         assert_eq!(resolve_local(&device_only), Some(Locale::en));
         let nothing = LangInputs::default();
         assert_eq!(resolve_local(&nothing), None);
+        assert_eq!(resolve_with_server(None, Some(Locale::en)), Locale::en);
         assert_eq!(
-            resolve_with_server(None, Some("English")),
-            Locale::es,
-            "names are not tags"
+            resolve_with_server(Some(Locale::es), Some(Locale::en)),
+            Locale::es
         );
-        assert_eq!(resolve_with_server(None, Some("en")), Locale::en);
         assert_eq!(resolve_with_server(None, None), Locale::es);
-    }
-
-    #[test]
-    fn query() {
-        assert_eq!(
-            query_param("?next=/x&lang=en", "lang").as_deref(),
-            Some("en")
-        );
-        assert_eq!(query_param("", "lang"), None);
     }
 }

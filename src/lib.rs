@@ -16,16 +16,17 @@ mod generated {
 /// our own [`lang::I18n`] (a signal of the locale) instead of its
 /// `I18nContextProvider`, which brings cookie, device-language and
 /// `<html lang>` machinery (leptos-use, leptos_meta, ICU locale parsing)
-/// that `lang` and `boot` already do: about 10 % of the wasm. `t_string!`
-/// and `t!` keep leptos_i18n's call syntax over that context.
-pub mod i18n {
+/// that `lang` and `boot` already do: about 10 % of the wasm. Views print
+/// catalog text with [`tr!`]; `td_string!(locale, key)` gives it as a plain
+/// string for a known language.
+mod i18n {
     pub use crate::generated::i18n::{td_string, Locale};
     pub use crate::lang::{use_i18n, I18n};
-    pub use crate::{t, t_string};
 }
 
 /// `t_string!(i18n, key, var = value…)`: the text of `key` in the language
-/// on screen (read reactively), as leptos_i18n's macro of that name.
+/// on screen (read reactively), as leptos_i18n's macro of that name. Views
+/// use [`tr!`]; this and [`t!`] remain for the pages not yet moved to it.
 #[macro_export]
 macro_rules! t_string {
     ($i18n:expr, $($rest:tt)+) => {
@@ -34,7 +35,7 @@ macro_rules! t_string {
 }
 
 /// `t!(i18n, key, var = value…)`: [`t_string!`] as a view that follows the
-/// language.
+/// language (what `tr!` does with values).
 #[macro_export]
 macro_rules! t {
     ($i18n:expr, $($key:ident).+ $(, $var:ident = $value:expr)* $(,)?) => {{
@@ -48,22 +49,25 @@ macro_rules! t {
     }};
 }
 
-pub mod api;
+mod api;
 mod boot;
 mod components;
-pub mod config;
-pub mod day;
+mod config;
+mod day;
 mod draft;
-pub mod format;
-pub mod ics;
-pub mod lang;
-pub mod money;
+mod format;
+mod ics;
+mod lang;
+mod money;
 mod pages;
 mod photo;
-pub mod platform;
-pub mod routes;
+mod platform;
+mod routes;
 mod session;
-pub mod validate;
+mod url;
+mod validate;
+
+use lang::tr;
 
 use crate::i18n::Locale;
 use components::Layout;
@@ -76,7 +80,7 @@ pub use boot::start;
 
 /// The whole app, once the configuration and the language are known.
 #[component]
-pub fn App(
+pub(crate) fn App(
     /// The language decided at boot (see `lang`).
     locale: Locale,
     /// The router base for a sub-path deployment (`""` at the root).
@@ -97,21 +101,4 @@ fn Shell(locale: Locale, base: String) -> impl IntoView {
             </Layout>
         </Router>
     }
-}
-
-/// A catalog string that follows the language on screen.
-///
-/// Every call site shares this one non-generic view type, where `t!` makes a
-/// new closure type (and its own render code) per call: across a few hundred
-/// strings that difference is a large part of the wasm (see README "Size").
-pub fn text(i18n: i18n::I18n, pick: fn(Locale) -> &'static str) -> impl IntoView + Copy {
-    move || pick(i18n.get_locale())
-}
-
-/// `tr!(i18n, repay.title)`: [`text`] for a key without interpolation.
-#[macro_export]
-macro_rules! tr {
-    ($i18n:expr, $($key:tt)+) => {
-        $crate::text($i18n, |locale| $crate::i18n::td_string!(locale, $($key)+))
-    };
 }

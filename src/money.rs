@@ -4,8 +4,6 @@
 //! `1565.2`). Both are read from their exact text, never through `f64`, so a
 //! centavo is never lost; the client only formats what the server computed.
 
-use serde::de::{Deserialize, Deserializer, Error as _};
-use serde_json::value::RawValue;
 use std::fmt::Write as _;
 
 /// Largest decimal exponent accepted in a JSON number (`1e5`); beyond it the
@@ -20,12 +18,14 @@ impl Money {
     /// Zero.
     pub const ZERO: Money = Money(0);
 
-    /// An amount of `minor` centavos.
+    /// An amount of `minor` centavos (amounts come from the server).
+    #[cfg(test)]
     pub const fn from_minor(minor: i64) -> Self {
         Self(minor)
     }
 
     /// The amount in centavos.
+    #[cfg(test)]
     pub const fn minor(self) -> i64 {
         self.0
     }
@@ -35,26 +35,12 @@ impl Money {
         self.0 == 0
     }
 
-    /// Parses plain decimal text exactly: `"1955000.00"`, `"5000"`, `"-3.5"`,
-    /// `" 12.30 "`. More than two decimals are accepted only when the extra
-    /// digits are zeros; anything else (or an overflow) is `None`.
-    pub fn parse_decimal(text: &str) -> Option<Money> {
-        let parts = Decimal::parse_plain(text.trim())?;
-        parts.to_money()
-    }
-
     /// Reads the JSON text of a number or a string holding a number
-    /// (`1565.2`, `"5000.00"`), exactly.
+    /// (`1565.2`, `"5000.00"`, `" 12.30 "`), exactly. More than two decimals
+    /// are accepted only when the extra digits are zeros; anything else (or
+    /// an overflow) is `None`.
     pub fn from_json(raw: &str) -> Option<Money> {
         Decimal::from_json(raw, false)?.to_money()
-    }
-
-    /// The amount as plain decimal text with two places, e.g. `"1565.20"`,
-    /// `"-3.50"` (what a form field would send back).
-    pub fn decimal_text(self) -> String {
-        let (units, cents) = self.split();
-        let sign = if self.0 < 0 { "-" } else { "" };
-        format!("{sign}{units}.{cents:02}")
     }
 
     /// Formats for display: MXN `$46,333,600.00` (es and en alike), USD
@@ -93,36 +79,14 @@ fn group_thousands(value: u64) -> String {
     out
 }
 
-impl<'de> Deserialize<'de> for Money {
-    /// Accepts a JSON number or string, read from its exact text. Needs the
-    /// raw text, so it works with `serde_json::from_str`/`from_slice` but not
-    /// through `serde_json::Value`, `untagged` or `flatten`.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = Box::<RawValue>::deserialize(deserializer)?;
-        Money::from_json(raw.get())
-            .ok_or_else(|| D::Error::custom(format!("not an amount: {}", clip(raw.get()))))
-    }
-}
-
 /// A ratio as decimal text (`"0.043"` = 4.3 %), kept exact.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Rate(String);
 
 impl Rate {
-    /// Parses plain decimal text (`"0.0072"`, `" 0.96 "`).
-    pub fn parse(text: &str) -> Option<Rate> {
-        Decimal::parse_plain(text.trim()).map(|d| Rate(d.plain_text()))
-    }
-
     /// Reads the JSON text of a number or a string holding a number.
     pub fn from_json(raw: &str) -> Option<Rate> {
         Decimal::from_json(raw, true).map(|d| Rate(d.plain_text()))
-    }
-
-    /// The ratio as decimal text (`"0.043"`); an exponent the server may have
-    /// sent is expanded.
-    pub fn as_str(&self) -> &str {
-        &self.0
     }
 
     /// The ratio as a percentage, by moving the decimal point: `"0.043"` →
@@ -133,20 +97,6 @@ impl Rate {
             None => self.0.clone(),
         }
     }
-}
-
-impl<'de> Deserialize<'de> for Rate {
-    /// Accepts a JSON number or string, from its exact text (see [`Money`]).
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = Box::<RawValue>::deserialize(deserializer)?;
-        Rate::from_json(raw.get())
-            .ok_or_else(|| D::Error::custom(format!("not a rate: {}", clip(raw.get()))))
-    }
-}
-
-/// At most 40 characters of `text`, for error details.
-fn clip(text: &str) -> String {
-    text.chars().take(40).collect()
 }
 
 /// An exact decimal: sign, integer digits and fraction digits (ASCII only).
@@ -281,8 +231,10 @@ impl Decimal {
 mod tests {
     use super::*;
 
+    /// An amount sent as a JSON string.
     fn m(text: &str) -> Option<i64> {
-        Money::parse_decimal(text).map(Money::minor)
+        let json = serde_json::to_string(text).unwrap();
+        Money::from_json(&json).map(Money::minor)
     }
 
     #[test]
@@ -332,25 +284,12 @@ mod tests {
     }
 
     #[test]
-    fn deserializes_without_floats() {
-        #[derive(serde::Deserialize)]
-        struct Row {
-            a: Money,
-            b: Money,
-            c: Option<Money>,
-            d: Option<Money>,
-        }
-        let row: Row =
-            serde_json::from_str(r#"{"a": 1565.2, "b": "1955000.00", "c": null}"#).unwrap();
-        assert_eq!(row.a, Money::from_minor(156_520));
-        assert_eq!(row.b, Money::from_minor(195_500_000));
-        assert_eq!(row.c, None);
-        assert_eq!(row.d, None);
+    fn reads_without_floats() {
         // A value f64 cannot hold exactly stays exact.
-        let big: Money = serde_json::from_str("90071992547409.93").unwrap();
+        let big = Money::from_json("90071992547409.93").unwrap();
         assert_eq!(big.minor(), 9_007_199_254_740_993);
-        assert!(serde_json::from_str::<Money>(r#""12,00""#).is_err());
-        assert!(serde_json::from_str::<Money>("[1]").is_err());
+        assert_eq!(Money::from_json(r#""12,00""#), None);
+        assert_eq!(Money::from_json("[1]"), None);
     }
 
     #[test]
@@ -379,14 +318,6 @@ mod tests {
     }
 
     #[test]
-    fn decimal_text_round_trips() {
-        assert_eq!(Money::from_minor(156_520).decimal_text(), "1565.20");
-        assert_eq!(Money::from_minor(-350).decimal_text(), "-3.50");
-        assert_eq!(Money::from_minor(7).decimal_text(), "0.07");
-        assert_eq!(m(&Money::from_minor(-7).decimal_text()), Some(-7));
-    }
-
-    #[test]
     fn money_accessors() {
         assert!(Money::default().is_zero());
         assert!(!Money::from_minor(1).is_zero());
@@ -395,7 +326,10 @@ mod tests {
 
     #[test]
     fn rate_percent_text_moves_the_point() {
-        let p = |t: &str| Rate::parse(t).map(|r| r.percent_text());
+        let p = |t: &str| {
+            let json = serde_json::to_string(t).unwrap();
+            Rate::from_json(&json).map(|r| r.percent_text())
+        };
         assert_eq!(p("0.043").as_deref(), Some("4.3"));
         assert_eq!(p("0.0072").as_deref(), Some("0.72"));
         assert_eq!(p("0.96").as_deref(), Some("96"));
@@ -412,18 +346,16 @@ mod tests {
 
     #[test]
     fn rate_reads_json() {
-        let r: Rate = serde_json::from_str("0.043").unwrap();
-        assert_eq!(r.as_str(), "0.043");
-        let r: Rate = serde_json::from_str(r#""0.00720000""#).unwrap();
-        assert_eq!(r.percent_text(), "0.72");
-        let r: Rate = serde_json::from_str("7.2E-3").unwrap();
-        assert_eq!(r.as_str(), "0.0072");
-        assert_eq!(r.percent_text(), "0.72");
-        let r: Rate = serde_json::from_str(r#""7.2E-5""#).unwrap();
-        assert_eq!(r.percent_text(), "0.0072");
-        let r: Rate = serde_json::from_str("9.6e-1").unwrap();
-        assert_eq!(r.percent_text(), "96");
-        assert!(serde_json::from_str::<Rate>("\"x\"").is_err());
-        assert!(serde_json::from_str::<Rate>("1e99").is_err());
+        let r = |raw: &str| Rate::from_json(raw).map(|r| r.0);
+        assert_eq!(r("0.043").as_deref(), Some("0.043"));
+        assert_eq!(r(r#""0.00720000""#).as_deref(), Some("0.0072"));
+        assert_eq!(r("7.2E-3").as_deref(), Some("0.0072"));
+        let p = |raw: &str| Rate::from_json(raw).map(|r| r.percent_text());
+        assert_eq!(p(r#""0.00720000""#).as_deref(), Some("0.72"));
+        assert_eq!(p("7.2E-3").as_deref(), Some("0.72"));
+        assert_eq!(p(r#""7.2E-5""#).as_deref(), Some("0.0072"));
+        assert_eq!(p("9.6e-1").as_deref(), Some("96"));
+        assert_eq!(r("\"x\""), None);
+        assert_eq!(r("1e99"), None);
     }
 }

@@ -1,6 +1,6 @@
 //! The route table: a public contract, since the native apps open these paths.
 
-use crate::api::OrderNo;
+use crate::api::{form_body, OrderNo};
 use leptos::prelude::*;
 
 /// Every page of the app, with what its path needs.
@@ -30,15 +30,16 @@ impl AppRoute {
             AppRoute::Login { next, expired } => {
                 let mut query = Vec::new();
                 if let Some(next) = next.as_deref().and_then(safe_next) {
-                    query.push(format!("next={}", encode_component(next)));
+                    query.push(("next", next));
                 }
                 if *expired {
-                    query.push("expired=1".to_owned());
+                    query.push(("expired", "1"));
                 }
                 if query.is_empty() {
                     "/login".to_owned()
                 } else {
-                    format!("/login?{}", query.join("&"))
+                    // The browser's `URLSearchParams` reads it back (`url::query_param`).
+                    format!("/login?{}", form_body(&query))
                 }
             }
             AppRoute::Orders => "/orders".to_owned(),
@@ -106,15 +107,9 @@ pub fn router_base() -> String {
         return String::new();
     };
     let href = base.get_attribute("href").unwrap_or_default();
-    let path = match href.find("://") {
-        // An absolute URL: keep only its path.
-        Some(i) => href[i + 3..]
-            .find('/')
-            .map(|p| &href[i + 3 + p..])
-            .unwrap_or("/"),
-        None => href.as_str(),
-    };
-    path.trim_end_matches('/').to_owned()
+    crate::url::path(&href)
+        .map(|path| path.trim_end_matches('/').to_owned())
+        .unwrap_or_default()
 }
 
 /// Strips the deployment's sub-path (e.g. `/h5`) from a browser path.
@@ -128,51 +123,6 @@ pub fn strip_base<'a>(base: &str, path: &'a str) -> &'a str {
         Some(rest) if rest.starts_with('/') => rest,
         _ => path,
     }
-}
-
-/// The `?next=` value as a path. The router hands query values over decoded
-/// after a full page load but still encoded after an in-app navigation, so
-/// a value that still holds `%XX` escapes is decoded once more. App paths
-/// never contain a literal `%`, so this can't damage one.
-pub fn next_path(raw: &str) -> Option<String> {
-    let decoded = if raw.contains('%') {
-        percent_decode(raw)?
-    } else {
-        raw.to_owned()
-    };
-    safe_next(&decoded).map(str::to_owned)
-}
-
-/// Decodes `%XX` escapes (UTF-8); `None` on a malformed escape or bytes.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// Percent-encodes a query component (RFC 3986 unreserved characters kept).
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -216,7 +166,7 @@ mod tests {
         };
         assert_eq!(
             login("/repay/1?lang=en"),
-            "/login?next=/repay/1%3Flang%3Den&expired=1"
+            "/login?next=%2Frepay%2F1%3Flang%3Den&expired=1"
         );
         assert_eq!(login("//evil.example"), "/login?expired=1");
         assert_eq!(login("https://evil.example"), "/login?expired=1");
@@ -229,26 +179,6 @@ mod tests {
             .path(),
             "/login"
         );
-    }
-
-    #[test]
-    fn next_is_decoded_once_and_checked() {
-        let encoded = AppRoute::Login {
-            next: Some("/extend/1?lang=en".to_owned()),
-            expired: true,
-        }
-        .path();
-        let raw = encoded
-            .trim_start_matches("/login?next=")
-            .trim_end_matches("&expired=1");
-        assert_eq!(next_path(raw).as_deref(), Some("/extend/1?lang=en"));
-        assert_eq!(
-            next_path("/extend/1?lang=en").as_deref(),
-            Some("/extend/1?lang=en")
-        );
-        assert_eq!(next_path("%2F%2Fevil.example"), None);
-        assert_eq!(next_path("/x%zz"), None);
-        assert_eq!(percent_decode("/se%C3%B1al").as_deref(), Some("/señal"));
     }
 
     #[test]

@@ -368,9 +368,9 @@ pub fn is_hashed(file_name: &str) -> bool {
     })
 }
 
-/// `%XX` escapes (UTF-8); `None` on a malformed escape. The app's
-/// `routes.rs` has the same decoder; the sandbox keeps its own because it
-/// must not depend on the app crate (a wasm, Leptos build).
+/// `%XX` escapes (UTF-8); `None` on a malformed escape. The app leaves
+/// this to the browser's URL parser; the sandbox can't depend on the app
+/// crate (a wasm, Leptos build) anyway.
 fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());

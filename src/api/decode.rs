@@ -2,12 +2,13 @@
 //! an [`ApiError`] out. No I/O, so every quirk is tested natively.
 
 use super::types::{
-    Bill, BillId, CurrentLoan, DelayDetail, Expiry, Home, Languages, LoanDetail, LoanStatus, Offer,
-    Order, OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
+    Bill, BillId, CurrentLoan, DelayDetail, Expiry, Home, LoanDetail, LoanStatus, Offer, Order,
+    OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
 };
 use super::wire::{self, Envelope, Field};
 use super::ApiError;
 use crate::day::Day;
+use crate::i18n::Locale;
 use crate::money::Money;
 use serde::Deserialize;
 
@@ -22,6 +23,7 @@ pub struct Reply<'a> {
     pub body: &'a str,
 }
 
+#[cfg(test)]
 impl<'a> Reply<'a> {
     /// A reply with no redirect.
     pub fn new(http_status: u16, body: &'a str) -> Self {
@@ -349,6 +351,8 @@ pub fn upload(reply: &Reply<'_>, api_origin: &str) -> Result<UploadedFile, ApiEr
     })
 }
 
+/// Pure Rust, not the browser's parser: the decoders run in native tests
+/// and the fuzzer.
 fn is_absolute(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
@@ -364,19 +368,9 @@ pub fn support(reply: &Reply<'_>) -> Result<Support, ApiError> {
     }))
 }
 
-/// Maps a server language name or code to a locale the app has.
-pub fn locale_code(name: &str) -> Option<&'static str> {
-    let name = name.trim().to_lowercase();
-    let base = name.split(['-', '_']).next().unwrap_or("");
-    match base {
-        "es" | "spa" | "spanish" | "español" | "espanol" | "castellano" => Some("es"),
-        "en" | "eng" | "english" | "inglés" | "ingles" => Some("en"),
-        _ => None,
-    }
-}
-
-/// #15 (envelope 2): languages offered, default and target.
-pub fn languages(reply: &Reply<'_>) -> Result<Languages, ApiError> {
+/// #15 (envelope 2): the server's default language, when the app has it
+/// (the list offered and `target` are not used).
+pub fn languages(reply: &Reply<'_>) -> Result<Option<Locale>, ApiError> {
     let mut envelope = open(reply, Success::Status200)?;
     // Tolerate the list arriving inside `data`, envelope-1 style.
     if envelope.languages.is_none() {
@@ -384,22 +378,9 @@ pub fn languages(reply: &Reply<'_>) -> Result<Languages, ApiError> {
             envelope = inner;
         }
     }
-    let mut offered: Vec<String> = Vec::new();
-    for raw in wire::array(envelope.languages) {
-        if let Some(code) = wire::text(Some(raw)).as_deref().and_then(locale_code) {
-            if !offered.iter().any(|c| c == code) {
-                offered.push(code.to_owned());
-            }
-        }
-    }
-    Ok(Languages {
-        offered,
-        default: wire::text(envelope.default)
-            .as_deref()
-            .and_then(locale_code)
-            .map(str::to_owned),
-        target: wire::non_empty(envelope.target),
-    })
+    Ok(wire::text(envelope.default)
+        .as_deref()
+        .and_then(crate::lang::parse_name))
 }
 
 /// #16: the gateway URL to hand to #17.
@@ -454,27 +435,4 @@ pub fn payment(reply: &Reply<'_>, method: PayType) -> Result<PaymentRef, ApiErro
         checkout,
         refused_urls,
     })
-}
-
-/// Whether a response's final URL is a login page (Q10).
-pub fn is_login_url(final_url: &str) -> bool {
-    let after_scheme = final_url.split_once("://").map_or(final_url, |(_, r)| r);
-    let path = after_scheme
-        .find('/')
-        .and_then(|at| after_scheme.get(at..))
-        .unwrap_or("");
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    path.to_ascii_lowercase().contains("login")
-}
-
-/// `scheme://host[:port]` of the API: of `api_base` when it is absolute,
-/// else the page's own origin.
-pub fn api_origin(api_base: &str, page_origin: &str) -> String {
-    if is_absolute(api_base) {
-        if let Some((scheme, rest)) = api_base.split_once("://") {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            return format!("{scheme}://{host}");
-        }
-    }
-    page_origin.trim_end_matches('/').to_owned()
 }

@@ -7,8 +7,7 @@
 //! method, URL and body); anything else goes out as usual. Its failures come
 //! back as the same [`ApiError`] variants a request of our own would give.
 
-use super::decode::is_login_url;
-use super::transport::{self, Received};
+use super::transport::{self, is_login_url, Received};
 use super::ApiError;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};

@@ -68,6 +68,71 @@ mod tests {
         assert_eq!(form_body(&[("nl", "a\r\nb")]), "nl=a%0D%0Ab");
     }
 
+    /// PHP's `urldecode`, as `parse_str` (and so `$_POST`) applies it to
+    /// each name and value: `+` is a space, `%XX` a byte (a malformed
+    /// escape stays as it is), the bytes are UTF-8.
+    fn php_urldecode(text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = text
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            match (bytes[i], hex) {
+                (b'+', _) => out.push(b' '),
+                (b'%', Some(byte)) => {
+                    out.push(byte);
+                    i += 2;
+                }
+                (byte, _) => out.push(byte),
+            }
+            i += 1;
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    /// `parse_str`'s split: pairs on `&`, name and value on the first `=`.
+    fn php_parse_str(body: &str) -> Vec<(String, String)> {
+        body.split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (php_urldecode(name), php_urldecode(value))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn php_reads_back_what_was_sent() {
+        let awkward = [
+            "a b+c",
+            "100% & more = fun",
+            "ñandú €5 父母 🙂",
+            "line\r\nbreak\ttab",
+            "%41 is not A",
+            "a[b]=c&d",
+            "+52 55 1234 5678",
+            "*-._~!'()",
+            "",
+        ];
+        for value in awkward {
+            let body = form_body(&[("contacts[0][name]", value), ("utr", value)]);
+            assert!(
+                body.bytes().all(|b| b.is_ascii_graphic()),
+                "{body:?} is plain ASCII"
+            );
+            assert_eq!(
+                php_parse_str(&body),
+                [
+                    ("contacts[0][name]".to_owned(), value.to_owned()),
+                    ("utr".to_owned(), value.to_owned())
+                ],
+                "{value:?}"
+            );
+        }
+    }
+
     #[test]
     fn encodes_contacts() {
         let contacts = [

@@ -18,11 +18,10 @@ mod wire;
 #[cfg(test)]
 mod tests;
 
-pub use decode::Reply;
 pub use form::form_body;
 pub use types::{
-    Bill, BillId, Contact, CurrentLoan, DelayDetail, Home, Languages, LoanDetail, LoanStatus,
-    Offer, Order, OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
+    Badge, BillId, Contact, CurrentLoan, DelayDetail, Home, LoanDetail, LoanStatus, Offer, Order,
+    OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
 };
 pub use upload::{send_photo, Sending};
 
@@ -145,8 +144,8 @@ pub enum Write {
 /// What a [`Write`] returns.
 #[derive(Clone, Debug)]
 pub enum Done {
-    /// Done; the server's message, if it sent one.
-    Ok(String),
+    /// Done (the server's message, if any, is not shown).
+    Ok,
     Payment(PaymentRef),
 }
 
@@ -166,21 +165,21 @@ pub async fn write(what: Write) -> Result<Done, ApiError> {
 
 async fn send_write(what: Write) -> Result<Done, ApiError> {
     match what {
-        Write::SignIn { username, password } => sign_in(&username, &password)
-            .await
-            .map(|()| Done::Ok(String::new())),
-        Write::LogOut => log_out().await.map(|()| Done::Ok(String::new())),
-        Write::Extend { bill, .. } => extend(&bill).await.map(Done::Ok),
-        Write::ReLoan => re_loan().await.map(Done::Ok),
-        Write::Apply => apply().await.map(Done::Ok),
+        Write::SignIn { username, password } => {
+            sign_in(&username, &password).await.map(|()| Done::Ok)
+        }
+        Write::LogOut => log_out().await.map(|()| Done::Ok),
+        Write::Extend { bill, .. } => extend(&bill).await.map(|_| Done::Ok),
+        Write::ReLoan => re_loan().await.map(|_| Done::Ok),
+        Write::Apply => apply().await.map(|_| Done::Ok),
         Write::Feedback {
             comments,
             contact,
             attachments,
         } => feedback(&comments, &contact, attachments.as_deref())
             .await
-            .map(Done::Ok),
-        Write::Contacts(contacts) => push_contacts(&contacts).await.map(Done::Ok),
+            .map(|_| Done::Ok),
+        Write::Contacts(contacts) => push_contacts(&contacts).await.map(|_| Done::Ok),
         Write::Proof {
             order,
             utr,
@@ -193,7 +192,7 @@ async fn send_write(what: Write) -> Result<Done, ApiError> {
             repay_image.as_deref(),
         )
         .await
-        .map(Done::Ok),
+        .map(|_| Done::Ok),
         Write::Payment(order, method) => payment(&order, method).await.map(Done::Payment),
     }
 }
@@ -348,10 +347,10 @@ pub async fn loan_delay(order: &OrderNo) -> Result<DelayDetail, ApiError> {
     decode::delay_detail(&reply.reply(), offset())
 }
 
-/// #15: languages offered and the default.
+/// #15: the server's default language, when the app has it.
 /// Asked only at start-up when nothing else decides the language, so it
 /// gets the short start-up timeout.
-pub async fn languages() -> Result<Languages, ApiError> {
+pub async fn languages() -> Result<Option<crate::i18n::Locale>, ApiError> {
     let reply = transport::send(
         Method::GET,
         &url("/Index/languages").await,

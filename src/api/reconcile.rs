@@ -82,7 +82,7 @@ pub(super) async fn reconcile(write: &Write, lost: ApiError) -> Result<Done, Api
         Check::Unknowable => Err(ApiError::Unconfirmed),
         Check::ReadBack(read_back) => match read(read_back).await {
             Ok(page) => match took_effect(write, &page) {
-                Some(true) => Ok(Done::Ok(String::new())),
+                Some(true) => Ok(Done::Ok),
                 Some(false) => Err(lost),
                 None => Err(ApiError::Unconfirmed),
             },

@@ -1,10 +1,11 @@
 //! Every sample of `api-original.txt` (punctuation corrected, values
 //! unchanged, Q9) decoded field by field, then the quirks around them.
 
-use super::decode::{self, api_origin, is_login_url, locale_code, Reply};
-use super::types::Expiry;
+use super::decode::{self, Reply};
+use super::types::{Bill, Expiry, SafeUrl};
 use super::*;
 use crate::day::{Day, ServerDateTime};
+use crate::i18n::Locale;
 use crate::money::{Money, Rate};
 
 macro_rules! fixture {
@@ -110,6 +111,9 @@ fn sample_current_loan() {
     let loan = current_loan(fixture!("loans_current"), 0);
     assert_eq!(loan.status, LoanStatus::Overdue);
     assert!(!loan.confirmed);
+    // Only a due loan waits for confirmation.
+    assert!(!loan.awaiting());
+    assert_eq!(loan.badge().class, "overdue");
     assert_eq!(loan.order, order_no("2022100806160549047940"));
     assert_eq!(loan.bill_id.as_str(), "37050");
     assert_eq!(loan.money, cents(500_000));
@@ -247,10 +251,8 @@ fn sample_support_and_languages() {
     let s = decode::support(&ok(fixture!("support"))).unwrap();
     assert_eq!(s.phone.as_deref(), Some("1231312312"));
     assert_eq!(s.whatsapp.as_deref(), Some("aaaaaaaaaassfa"));
-    let l = decode::languages(&ok(fixture!("languages"))).unwrap();
-    assert_eq!(l.offered, vec!["es".to_owned(), "en".to_owned()]);
-    assert_eq!(l.default.as_deref(), Some("en"));
-    assert_eq!(l.target.as_deref(), Some("web"));
+    let default = decode::languages(&ok(fixture!("languages"))).unwrap();
+    assert_eq!(default, Some(Locale::en));
 }
 
 #[test]
@@ -345,15 +347,6 @@ fn session_expiry_signals() {
         decode::home(&ok(fixture!("loans_offer")), 0),
         Ok(Home::Offer(_))
     ));
-}
-
-#[test]
-fn login_redirects() {
-    assert!(is_login_url("https://ccc.cashgox.top/Index/login.shtml"));
-    assert!(is_login_url("https://x.top/LOGIN?back=/Repay/loans"));
-    assert!(!is_login_url("https://login.example.com/Repay/loans"));
-    assert!(!is_login_url("https://x.top/Repay/loans?next=login"));
-    assert!(!is_login_url(""));
 }
 
 #[test]
@@ -459,6 +452,16 @@ fn current_loan_with_strings_for_numbers_and_numbers_for_strings() {
     let loan = current_loan(body, 0);
     assert_eq!(loan.status, LoanStatus::Due);
     assert!(loan.confirmed);
+    assert!(!loan.awaiting());
+    let offered = CurrentLoan {
+        confirmed: false,
+        ..loan.clone()
+    };
+    assert!(offered.awaiting());
+    assert_eq!(
+        (offered.badge().label)(Locale::es),
+        crate::i18n::td_string!(Locale::es, status.awaiting)
+    );
     assert_eq!(loan.bill_id.as_str(), "37050");
     assert_eq!(loan.money, cents(500_000));
     assert_eq!(loan.repay_money, Some(cents(520_000)));
@@ -764,53 +767,17 @@ fn upload_quirks() {
 }
 
 #[test]
-fn api_origins() {
-    assert_eq!(api_origin("", "https://app.example"), "https://app.example");
-    assert_eq!(
-        api_origin("/api", "https://app.example/"),
-        "https://app.example"
-    );
-    assert_eq!(
-        api_origin("https://ccc.cashgox.top/v1", "http://localhost:8080"),
-        "https://ccc.cashgox.top"
-    );
-    assert_eq!(
-        api_origin("http://localhost:9000", "http://localhost:8080"),
-        "http://localhost:9000"
-    );
-}
-
-#[test]
-fn language_names() {
-    for (name, code) in [
-        ("Spanish", Some("es")),
-        ("Español", Some("es")),
-        ("ESPAÑOL", Some("es")),
-        ("es-MX", Some("es")),
-        ("es_MX", Some("es")),
-        ("English", Some("en")),
-        ("en", Some("en")),
-        ("en-US", Some("en")),
-        ("Hindi", None),
-        ("", None),
-    ] {
-        assert_eq!(locale_code(name), code, "{name}");
-    }
+fn language_defaults() {
+    // Names and codes are read by lang::parse_name (tested there).
     let body =
         r#"{"status":"200","languages":["English","Hindi","en","Español"],"default":"Hindi"}"#;
-    let l = decode::languages(&ok(body)).unwrap();
-    assert_eq!(l.offered, vec!["en".to_owned(), "es".to_owned()]);
-    assert_eq!((l.default, l.target), (None, None));
+    assert_eq!(decode::languages(&ok(body)), Ok(None));
+    let body = r#"{"status":"200","languages":["English"],"default":"ESPAÑOL"}"#;
+    assert_eq!(decode::languages(&ok(body)), Ok(Some(Locale::es)));
     let wrapped =
         r#"{"status":200,"data":{"languages":["Spanish"],"default":"Spanish","target":"app"}}"#;
-    let l = decode::languages(&ok(wrapped)).unwrap();
-    assert_eq!(l.offered, vec!["es".to_owned()]);
-    assert_eq!(l.default.as_deref(), Some("es"));
-    assert_eq!(l.target.as_deref(), Some("app"));
-    assert_eq!(
-        decode::languages(&ok(r#"{"status":200}"#)),
-        Ok(Languages::default())
-    );
+    assert_eq!(decode::languages(&ok(wrapped)), Ok(Some(Locale::es)));
+    assert_eq!(decode::languages(&ok(r#"{"status":200}"#)), Ok(None));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! HTTP: gloo-net `fetch` with the session cookie, a timeout on every
 //! request, and failures mapped to [`ApiError`]. Decoding lives elsewhere.
 
-use super::decode::{is_login_url, Reply};
+use super::decode::Reply;
 use super::ApiError;
 use gloo_net::http::{Method, RequestBuilder};
 use std::cell::Cell;
@@ -176,11 +176,12 @@ pub(crate) fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
-/// The page's origin (`https://host`), or `""` outside a window.
-pub(crate) fn page_origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
+/// Whether a response's final URL is a login page (Q10): its path names
+/// one (not its host or query). No URL is none.
+pub(crate) fn is_login_url(final_url: &str) -> bool {
+    !final_url.is_empty()
+        && crate::url::path(final_url)
+            .is_some_and(|path| path.to_ascii_lowercase().contains("login"))
 }
 
 /// A multipart body for #7: `fileName=file` and `file=<binary>`.

@@ -1,6 +1,7 @@
 //! Domain types: what the views see of the API (never the wire shapes).
 
 use crate::day::{Day, ServerDateTime};
+use crate::i18n::{td_string, Locale};
 use crate::money::{Money, Rate};
 
 /// The 22-digit order number (`"2023051914035297833260"`): `oid` for
@@ -80,19 +81,33 @@ impl LoanStatus {
         }
     }
 
-    /// The server's code.
-    pub fn code(self) -> i64 {
-        match self {
-            LoanStatus::NotLoggedIn => -100,
-            LoanStatus::Due => 0,
-            LoanStatus::Overdue => 1,
-            LoanStatus::Repaid => 2,
-            LoanStatus::Extended => 4,
-            LoanStatus::Unknown(code) => code,
+    /// A loan that can still be paid or extended: due, overdue or extended.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended
+        )
+    }
+
+    /// How a badge shows this status.
+    pub fn badge(self) -> Badge {
+        let (class, symbol, label): (_, _, fn(Locale) -> &'static str) = match self {
+            LoanStatus::Due => ("due", "●", |l| td_string!(l, status.due)),
+            LoanStatus::Overdue => ("overdue", "!", |l| td_string!(l, status.overdue)),
+            LoanStatus::Repaid => ("repaid", "✓", |l| td_string!(l, status.repaid)),
+            LoanStatus::Extended => ("extended", "↻", |l| td_string!(l, status.extended)),
+            LoanStatus::NotLoggedIn | LoanStatus::Unknown(_) => {
+                ("in-process", "…", |l| td_string!(l, status.in_process))
+            }
+        };
+        Badge {
+            class,
+            symbol,
+            label,
         }
     }
 
-    /// A stable name, used as a CSS class and a catalog key suffix.
+    /// A stable name, used as the CSS class of a loan's card (`card-…`).
     pub fn as_str(self) -> &'static str {
         match self {
             LoanStatus::NotLoggedIn => "logged-out",
@@ -102,6 +117,21 @@ impl LoanStatus {
             LoanStatus::Extended => "extended",
             LoanStatus::Unknown(_) => "in-process",
         }
+    }
+}
+
+/// How a loan's state is shown in a badge: a CSS class (`badge-…`), a
+/// symbol beside the words (never colour alone) and the words' catalog entry.
+#[derive(Clone, Copy, Debug)]
+pub struct Badge {
+    pub class: &'static str,
+    pub symbol: &'static str,
+    pub label: fn(Locale) -> &'static str,
+}
+
+impl From<LoanStatus> for Badge {
+    fn from(status: LoanStatus) -> Badge {
+        status.badge()
     }
 }
 
@@ -168,6 +198,26 @@ pub struct CurrentLoan {
     pub next_loan_days: Option<u32>,
     /// `approval_rate`.
     pub approval_rate: Option<Rate>,
+}
+
+impl CurrentLoan {
+    /// Offered but not yet confirmed by the borrower (`confirm: 0`).
+    pub fn awaiting(&self) -> bool {
+        self.status == LoanStatus::Due && !self.confirmed
+    }
+
+    /// How a badge shows this loan: awaiting confirmation, else its status.
+    pub fn badge(&self) -> Badge {
+        if self.awaiting() {
+            Badge {
+                class: "in-process",
+                symbol: "…",
+                label: |l| td_string!(l, status.awaiting),
+            }
+        } else {
+            self.status.badge()
+        }
+    }
 }
 
 /// A bill, as in #13/#14 (`bill`). Missing amounts are zero.
@@ -427,17 +477,6 @@ pub struct Support {
     pub whatsapp: Option<String>,
 }
 
-/// Languages (#15), as locale codes (`"es"`, `"en"`).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Languages {
-    /// The languages offered that the app knows, in the server's order.
-    pub offered: Vec<String>,
-    /// The default, when it is one the app knows.
-    pub default: Option<String>,
-    /// `target`, as sent (`"web"` or `"app"`).
-    pub target: Option<String>,
-}
-
 /// An emergency contact or reference (#10).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Contact {
@@ -479,9 +518,34 @@ mod tests {
             (3, LoanStatus::Unknown(3), "in-process"),
         ] {
             assert_eq!(LoanStatus::from_code(code), status);
-            assert_eq!(status.code(), code);
             assert_eq!(status.as_str(), name);
         }
+        let open = [LoanStatus::Due, LoanStatus::Overdue, LoanStatus::Extended];
+        for status in open {
+            assert!(status.is_open(), "{status:?}");
+        }
+        for status in [
+            LoanStatus::NotLoggedIn,
+            LoanStatus::Repaid,
+            LoanStatus::Unknown(3),
+        ] {
+            assert!(!status.is_open(), "{status:?}");
+        }
+    }
+
+    #[test]
+    fn badges() {
+        let shown = |badge: Badge| (badge.class, badge.symbol, (badge.label)(Locale::en));
+        assert_eq!(
+            shown(LoanStatus::Overdue.badge()),
+            ("overdue", "!", td_string!(Locale::en, status.overdue))
+        );
+        // Logged out and unknown codes look alike: "in process".
+        assert_eq!(
+            shown(LoanStatus::NotLoggedIn.badge()),
+            shown(LoanStatus::Unknown(7).badge())
+        );
+        assert_eq!(LoanStatus::NotLoggedIn.badge().class, "in-process");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! gone, so photos go through `XMLHttpRequest`, whose `upload` object does;
 //! the reply is read as any other (`decode::upload`, Q4).
 
-use super::decode::{self, is_login_url};
-use super::transport::{self, Received};
+use super::decode;
+use super::transport::{self, is_login_url, Received};
 use super::{ApiError, UploadedFile};
 use js_sys::Promise;
 use std::cell::Cell;
@@ -57,7 +57,7 @@ pub fn send_photo(
             return Err(ApiError::Offline);
         }
         let received = exchange(&xhr, &url, &photo, &file_name, progress).await?;
-        let origin = decode::api_origin(&crate::config::api_base(), &transport::page_origin());
+        let origin = crate::url::origin(&crate::config::api_base()).unwrap_or_default();
         decode::upload(&received.reply(), &origin)
     };
     (handle, done)

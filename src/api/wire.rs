@@ -34,8 +34,6 @@ pub(crate) struct Envelope<'a> {
     pub languages: Field<'a>,
     #[serde(borrow)]
     pub default: Field<'a>,
-    #[serde(borrow)]
-    pub target: Field<'a>,
 }
 
 /// #3 `data`, logged in or not.

@@ -1,4 +1,3 @@
-use crate::day::Day;
 use crate::format;
 use crate::i18n::use_i18n;
 use crate::money::Money;
@@ -12,16 +11,4 @@ pub fn Amount(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! { <span class="amount">{move || format::money(value, i18n.get_locale())}</span> }
-}
-
-/// A calendar day in the borrower's language.
-#[component]
-pub fn DayText(
-    /// The day as the server meant it (already in the server's zone).
-    day: Day,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <time datetime=day.iso()>{move || format::day(day, i18n.get_locale())}</time>
-    }
 }

@@ -1,5 +1,4 @@
 use crate::day::Day;
-use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -11,22 +10,27 @@ pub fn Countdown(
     due: Day,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let days = format::days_until(due);
+    let days = due.days_from_today();
     let class = if days < 0 {
         "countdown countdown-overdue"
     } else {
         "countdown"
     };
     view! {
-        <p class=class data-testid="countdown">
-            {move || match days {
-                // One day is the only count whose wording differs in es and en.
-                0 => t_string!(i18n, repay.due_today).to_owned(),
-                1 => t_string!(i18n, repay.days_left_one).to_owned(),
-                -1 => t_string!(i18n, repay.days_overdue_one).to_owned(),
-                d if d > 0 => t_string!(i18n, repay.days_left, days = d),
-                d => t_string!(i18n, repay.days_overdue, days = -d),
-            }}
-        </p>
+        <p class=class data-testid="countdown">{move || countdown_text(i18n.get_locale(), days)}</p>
+    }
+}
+
+/// The sentence for `days` left (negative: overdue). One text whose key
+/// depends on the count: a function of the language, shown through one
+/// closure (five `tr!` views would each add their own render code).
+fn countdown_text(locale: Locale, days: i64) -> String {
+    match days {
+        // One day is the only count whose wording differs in es and en.
+        0 => td_string!(locale, repay.due_today).to_owned(),
+        1 => td_string!(locale, repay.days_left_one).to_owned(),
+        -1 => td_string!(locale, repay.days_overdue_one).to_owned(),
+        d if d > 0 => td_string!(locale, repay.days_left, days = d),
+        d => td_string!(locale, repay.days_overdue, days = -d),
     }
 }

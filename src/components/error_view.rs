@@ -3,17 +3,18 @@ use crate::components::Link;
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::session::use_login_redirect;
+use crate::tr;
 use leptos::prelude::*;
 
 /// The translated sentence for an error: what happened and what to do.
-pub fn error_text(i18n: I18n, error: &ApiError) -> String {
+pub fn error_text(locale: Locale, error: &ApiError) -> String {
     match error {
-        ApiError::Offline => t_string!(i18n, errors.offline).to_owned(),
-        ApiError::Timeout => t_string!(i18n, errors.timeout).to_owned(),
-        ApiError::SessionExpired => t_string!(i18n, errors.session_expired).to_owned(),
-        ApiError::Server(message) => t_string!(i18n, errors.server, message = message.clone()),
-        ApiError::Unexpected(_) => t_string!(i18n, errors.unexpected).to_owned(),
-        ApiError::Unconfirmed => t_string!(i18n, errors.unconfirmed).to_owned(),
+        ApiError::Offline => td_string!(locale, errors.offline).to_owned(),
+        ApiError::Timeout => td_string!(locale, errors.timeout).to_owned(),
+        ApiError::SessionExpired => td_string!(locale, errors.session_expired).to_owned(),
+        ApiError::Server(message) => td_string!(locale, errors.server, message = message.clone()),
+        ApiError::Unexpected(_) => td_string!(locale, errors.unexpected).to_owned(),
+        ApiError::Unconfirmed => td_string!(locale, errors.unconfirmed).to_owned(),
     }
 }
 
@@ -42,26 +43,26 @@ pub fn ErrorView(
     let needs_support = matches!(error, ApiError::Unexpected(_) | ApiError::Unconfirmed);
     let message = {
         let error = error.clone();
-        move || error_text(i18n, &error)
+        move || error_text(i18n.get_locale(), &error)
     };
     view! {
         <div class="notice notice-error" role="alert">
-            <p class="notice-title">{crate::tr!(i18n, errors.title)}</p>
+            <p class="notice-title">{tr!(i18n, errors.title)}</p>
             <p>{message}</p>
             <div class="actions">
                 {retry.map(|retry| view! {
                     <button type="button" class="button" on:click=move |_| retry.run(())>
-                        {crate::tr!(i18n, errors.retry)}
+                        {tr!(i18n, errors.retry)}
                     </button>
                 })}
                 {(error == ApiError::SessionExpired).then(|| view! {
                     <Link to=AppRoute::Login { next: None, expired: false } class="button">
-                        {crate::tr!(i18n, errors.login_again)}
+                        {tr!(i18n, errors.login_again)}
                     </Link>
                 })}
                 {needs_support.then(|| view! {
                     <Link to=AppRoute::Support class="button button-secondary">
-                        {crate::tr!(i18n, errors.contact_support)}
+                        {tr!(i18n, errors.contact_support)}
                     </Link>
                 })}
             </div>

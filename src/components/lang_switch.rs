@@ -1,5 +1,6 @@
 use crate::i18n::*;
 use crate::lang;
+use crate::tr;
 use leptos::prelude::*;
 
 /// Spanish / English toggle, on every page. The choice is remembered and
@@ -27,7 +28,7 @@ pub fn LangSwitch() -> impl IntoView {
         }
     };
     view! {
-        <div class="lang-switch" role="group" aria-label=move || t_string!(i18n, lang.label)>
+        <div class="lang-switch" role="group" aria-label=tr!(i18n, lang.label)>
             {option(Locale::es, td_string!(Locale::es, lang.es))}
             {option(Locale::en, td_string!(Locale::en, lang.en))}
         </div>
@@ -35,31 +36,5 @@ pub fn LangSwitch() -> impl IntoView {
 }
 
 fn replace_lang_in_url(locale: Locale) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let (Ok(path), Ok(search), Ok(hash)) =
-        (location.pathname(), location.search(), location.hash())
-    else {
-        return;
-    };
-    if lang::query_param(&search, "lang").is_none() {
-        return;
-    }
-    let rest: Vec<&str> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.starts_with("lang=") && !pair.is_empty())
-        .collect();
-    let mut query = rest.join("&");
-    if !query.is_empty() {
-        query.push('&');
-    }
-    query.push_str("lang=");
-    query.push_str(lang::code(locale));
-    let url = format!("{path}?{query}{hash}");
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
+    crate::url::replace_query_param("lang", lang::code(locale));
 }

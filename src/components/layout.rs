@@ -4,6 +4,7 @@ use crate::components::{ErrorView, Link};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::session::{use_go, use_session};
+use crate::tr;
 use leptos::prelude::*;
 
 /// The frame of every page: skip link, header with the language switch,
@@ -43,19 +44,19 @@ pub fn Layout(children: Children) -> impl IntoView {
         path
     });
     view! {
-        <a class="skip-link" href="#main">{crate::tr!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main">{tr!(i18n, skip_to_content)}</a>
         <header class="app-header">
             <Link to=AppRoute::Home class="brand">
                 <span class="brand-mark" aria-hidden="true">"C"</span>
-                {crate::tr!(i18n, app_name)}
+                {tr!(i18n, app_name)}
             </Link>
             <LangSwitch />
         </header>
         <main id="main" tabindex="-1">{logout_failed}{children()}</main>
-        <nav class="app-nav" aria-label=move || t_string!(i18n, nav.label)>
-            <Link to=AppRoute::Home exact=true>{crate::tr!(i18n, nav.home)}</Link>
-            <Link to=AppRoute::Orders>{crate::tr!(i18n, nav.orders)}</Link>
-            <Link to=AppRoute::Support>{crate::tr!(i18n, nav.support)}</Link>
+        <nav class="app-nav" aria-label=tr!(i18n, nav.label)>
+            <Link to=AppRoute::Home exact=true>{tr!(i18n, nav.home)}</Link>
+            <Link to=AppRoute::Orders>{tr!(i18n, nav.orders)}</Link>
+            <Link to=AppRoute::Support>{tr!(i18n, nav.support)}</Link>
             // Only what the app knows: nothing until an answer has said.
             {move || match session.logged_in.get() {
                 Some(true) => Some(view! {
@@ -65,12 +66,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                         disabled=move || logout.pending().get()
                         on:click=move |_| log_out.run(())
                     >
-                        {crate::tr!(i18n, nav.logout)}
+                        {tr!(i18n, nav.logout)}
                     </button>
                 }.into_any()),
                 Some(false) => Some(view! {
                     <Link to=AppRoute::Login { next: None, expired: false }>
-                        {crate::tr!(i18n, nav.login)}
+                        {tr!(i18n, nav.login)}
                     </Link>
                 }.into_any()),
                 None => None,

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 /// Loads a page's data and shows it: a skeleton of the page's shape until
 /// the first answer, then the page (kept on screen while a retry is under
-/// way), or the error with a retry. The page's parts reload it through
-/// [`use_reload`] after a write that changes it.
+/// way), or the error with a retry. A write that changes the page reads it
+/// again through [`use_reload`] passed to [`write_action_then`].
 ///
 /// One non-generic component instead of `Transition`/`Suspend` and a
 /// resource in every page: the same three states everywhere, and one copy
@@ -60,12 +60,27 @@ type WriteAction = Action<Write, Result<Done, ApiError>>;
 
 /// A new [`WriteAction`] owned by the calling component.
 pub fn write_action() -> WriteAction {
+    new_write_action(None)
+}
+
+/// A [`write_action`] that runs `then` once a write succeeds, e.g. the
+/// page's [`use_reload`]: what follows a write is said where it is sent,
+/// not by an effect watching the action's value.
+pub fn write_action_then(then: Callback<()>) -> WriteAction {
+    new_write_action(Some(then))
+}
+
+fn new_write_action(then: Option<Callback<()>>) -> WriteAction {
     let session = crate::session::use_session();
     Action::new_local(move |what: &Write| {
         let what = what.clone();
         async move {
             let result = api::write(what.clone()).await;
             session.note_write(&what, &result);
+            if let (Some(then), Ok(_)) = (then, &result) {
+                // The component may be gone by now: then there is nothing to follow.
+                then.try_run(());
+            }
             result
         }
     })

@@ -3,6 +3,7 @@
 mod action_button;
 mod amount;
 mod countdown;
+mod day_text;
 mod error_view;
 mod figure;
 mod lang_switch;
@@ -14,14 +15,15 @@ mod skeleton;
 mod status_badge;
 
 pub use action_button::ActionButton;
-pub use amount::{Amount, DayText};
+pub use amount::Amount;
 pub use countdown::Countdown;
+pub use day_text::DayText;
 pub use error_view::ErrorView;
 pub use figure::Figure;
 pub use lang_switch::LangSwitch;
 pub use layout::{focus_main, Layout};
 pub use link::Link;
-pub use loader::{use_reload, write_action, Loader};
+pub use loader::{use_reload, write_action, write_action_then, Loader};
 pub use photo_field::PhotoField;
 pub use skeleton::Skeleton;
 pub use status_badge::StatusBadge;

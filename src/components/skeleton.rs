@@ -1,4 +1,5 @@
 use crate::i18n::*;
+use crate::tr;
 use leptos::prelude::*;
 
 /// A placeholder with the rough shape of the page, so nothing jumps when the
@@ -12,7 +13,7 @@ pub fn Skeleton(
     let i18n = use_i18n();
     view! {
         <div class="skeleton" aria-busy="true" role="status">
-            <span class="visually-hidden">{crate::tr!(i18n, loading)}</span>
+            <span class="visually-hidden">{tr!(i18n, loading)}</span>
             <div class="skeleton-block skeleton-hero"></div>
             {(0..rows).map(|_| view! { <div class="skeleton-block skeleton-row"></div> }).collect_view()}
             <div class="skeleton-block skeleton-button"></div>

@@ -1,10 +1,11 @@
-use crate::api::{DelayDetail, LoanStatus, OrderNo, Page, Read, Write};
+use crate::api::{DelayDetail, OrderNo, Page, Read, Write};
 use crate::components::{
     focus_main, write_action, ActionButton, Amount, DayText, ErrorView, Figure, Link, Loader,
     StatusBadge,
 };
 use crate::i18n::*;
 use crate::routes::AppRoute;
+use crate::tr;
 use leptos::html::{Button, Dialog};
 use leptos::prelude::*;
 
@@ -15,11 +16,12 @@ pub fn ExtendPage(
     oid: OrderNo,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let read = Read::Delay(oid.clone());
+    let order_no = oid.to_string();
+    let read = Read::Delay(oid);
     view! {
         <section class="page" aria-labelledby="extend-title">
-            <h1 id="extend-title">{crate::tr!(i18n, extend.title)}</h1>
-            <p class="order-no">{t!(i18n, repay.order, oid = oid.to_string())}</p>
+            <h1 id="extend-title">{tr!(i18n, extend.title)}</h1>
+            <p class="order-no">{tr!(i18n, repay.order, oid = order_no.clone())}</p>
             <Loader read=read rows=5 view=|page| match page {
                 Page::Delay(detail) => view! { <ExtendDetails detail=detail /> }.into_any(),
                 _ => ().into_any(),
@@ -32,35 +34,32 @@ pub fn ExtendPage(
 fn ExtendDetails(detail: DelayDetail) -> impl IntoView {
     let i18n = use_i18n();
     let status = detail.bill.status;
-    let allowed = matches!(
-        status,
-        LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended
-    ) && detail.bill.delay_unpaid.is_zero();
+    let allowed = status.is_open() && detail.bill.delay_unpaid.is_zero();
     view! {
-        <p>{crate::tr!(i18n, extend.intro)}</p>
+        <p>{tr!(i18n, extend.intro)}</p>
         <div class=format!("card card-{}", status.as_str())>
             <StatusBadge status=status />
-            <p class="hero-label">{crate::tr!(i18n, extend.fee)}</p>
+            <p class="hero-label">{tr!(i18n, extend.fee)}</p>
             <p class="hero-amount" data-testid="extension-fee"><Amount value=detail.delay_fee /></p>
             <dl class="figures">
                 {detail.overdue_fee.map(|fee| view! {
-                    <Figure label=move || crate::tr!(i18n, extend.overdue_fee) id="overdue-fee"><Amount value=fee /></Figure>
+                    <Figure label=move || tr!(i18n, extend.overdue_fee) id="overdue-fee"><Amount value=fee /></Figure>
                 })}
-                <Figure label=move || crate::tr!(i18n, extend.amount_today) id="amount-today">
+                <Figure label=move || tr!(i18n, extend.amount_today) id="amount-today">
                     <Amount value=detail.need_repay />
                 </Figure>
                 {detail.due.map(|day| view! {
-                    <Figure label=move || crate::tr!(i18n, extend.current_due) id="current-due"><DayText day=day /></Figure>
+                    <Figure label=move || tr!(i18n, extend.current_due) id="current-due"><DayText day=day /></Figure>
                 })}
                 {detail.next_due.map(|day| view! {
-                    <Figure label=move || crate::tr!(i18n, extend.new_due) id="new-due"><DayText day=day /></Figure>
+                    <Figure label=move || tr!(i18n, extend.new_due) id="new-due"><DayText day=day /></Figure>
                 })}
             </dl>
         </div>
         {if allowed {
             view! { <ExtendConfirm detail=detail /> }.into_any()
         } else {
-            view! { <p class="notice notice-info">{crate::tr!(i18n, extend.not_allowed)}</p> }.into_any()
+            view! { <p class="notice notice-info">{tr!(i18n, extend.not_allowed)}</p> }.into_any()
         }}
     }
 }
@@ -97,10 +96,10 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
         {move || match extend.value().get() {
             Some(Ok(_)) => view! {
                 <div class="notice notice-success" role="status" data-testid="extension-done">
-                    <p class="notice-title">{crate::tr!(i18n, extend.done_title)}</p>
-                    <p>{move || t_string!(i18n, extend.done_body, day = day_text(), fee = fee_text())}</p>
+                    <p class="notice-title">{tr!(i18n, extend.done_title)}</p>
+                    <p>{tr!(i18n, extend.done_body, day = day_text(), fee = fee_text())}</p>
                     <Link to=AppRoute::Pay(oid.clone()) class="button button-primary button-block">
-                        {crate::tr!(i18n, extend.pay_fee)}
+                        {tr!(i18n, extend.pay_fee)}
                     </Link>
                 </div>
             }.into_any(),
@@ -117,7 +116,7 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
                         }
                     }
                 >
-                    {crate::tr!(i18n, extend.confirm)}
+                    {tr!(i18n, extend.confirm)}
                 </button>
             }.into_any(),
         }}
@@ -133,15 +132,15 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
                 }
             }
         >
-            <h2 id="extend-dialog-title">{crate::tr!(i18n, extend.dialog_title)}</h2>
+            <h2 id="extend-dialog-title">{tr!(i18n, extend.dialog_title)}</h2>
             <p id="extend-dialog-body">
-                {move || t_string!(i18n, extend.dialog_body, fee = fee_text(), day = day_text())}
+                {tr!(i18n, extend.dialog_body, fee = fee_text(), day = day_text())}
             </p>
             <div class="dialog-actions">
                 <ActionButton
                     pending=extend.pending()
-                    label=move || crate::tr!(i18n, extend.dialog_confirm)
-                    busy_label=move || crate::tr!(i18n, extend.pending)
+                    label=move || tr!(i18n, extend.dialog_confirm)
+                    busy_label=move || tr!(i18n, extend.pending)
                     on_press={
                         let (bill, order) = (bill_id.clone(), detail.order.clone());
                         move |_| {
@@ -150,7 +149,7 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
                     }
                 />
                 <button type="button" class="button button-secondary button-block" on:click=move |_| close()>
-                    {crate::tr!(i18n, extend.dialog_cancel)}
+                    {tr!(i18n, extend.dialog_cancel)}
                 </button>
             </div>
         </dialog>

@@ -1,16 +1,17 @@
 use crate::api::{CurrentLoan, Home, LoanStatus, Offer, Page, Read, Write};
 use crate::components::{
-    use_reload, write_action, ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Link,
-    Loader, StatusBadge,
+    use_reload, write_action_then, ActionButton, Amount, Countdown, DayText, ErrorView, Figure,
+    Link, Loader, StatusBadge,
 };
 use crate::i18n::*;
 use crate::routes::AppRoute;
+use crate::tr;
 use leptos::prelude::*;
 
 /// `/`: the public offer when logged out, else the current loan's card.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    // Cards that change the loan (confirm, apply again) reload it (use_reload).
+    // Cards that change the loan (confirm, apply again) read it again on success.
     view! {
         <section class="page" aria-labelledby="home-title">
             <Loader read=Read::Home view=|page| match page {
@@ -27,7 +28,7 @@ fn HomeView(home: Home) -> impl IntoView {
     match home {
         Home::Offer(offer) => view! { <OfferCard offer=offer /> }.into_any(),
         Home::Loan(loan) => view! {
-            <h1 id="home-title">{crate::tr!(i18n, home.title)}</h1>
+            <h1 id="home-title">{tr!(i18n, home.title)}</h1>
             <LoanCard loan=loan />
         }
         .into_any(),
@@ -41,31 +42,31 @@ fn OfferCard(offer: Offer) -> impl IntoView {
     let quota = offer.quota;
     let amount = move || crate::format::money(quota, i18n.get_locale());
     view! {
-        <h1 id="home-title">{move || t_string!(i18n, home.offer_title, amount = amount())}</h1>
+        <h1 id="home-title">{tr!(i18n, home.offer_title, amount = amount())}</h1>
         <div class="card" data-testid="offer">
-            <p>{crate::tr!(i18n, home.offer_intro)}</p>
+            <p>{tr!(i18n, home.offer_intro)}</p>
             {(!offer.term_days.is_empty()).then(|| view! {
-                <h2>{crate::tr!(i18n, home.offer_terms)}</h2>
+                <h2>{tr!(i18n, home.offer_terms)}</h2>
                 <ul class="terms">
                     {offer.term_days.iter().map(|&days| view! {
-                        <li>{move || t_string!(i18n, home.offer_term_days, days = days)}</li>
+                        <li>{tr!(i18n, home.offer_term_days, days = days)}</li>
                     }).collect_view()}
                 </ul>
             })}
             <ul class="facts">
                 {offer.loan_days.map(|days| view! {
-                    <li data-testid="default-term">{move || t_string!(i18n, home.offer_default_term, days = days)}</li>
+                    <li data-testid="default-term">{tr!(i18n, home.offer_default_term, days = days)}</li>
                 })}
                 {offer.loan_rate.clone().map(|rate| view! {
-                    <li data-testid="loan-rate">{move || t_string!(i18n, home.offer_loan_rate, rate = rate.percent_text())}</li>
+                    <li data-testid="loan-rate">{tr!(i18n, home.offer_loan_rate, rate = rate.percent_text())}</li>
                 })}
                 {offer.repay_rate.clone().map(|rate| view! {
-                    <li data-testid="repay-rate">{move || t_string!(i18n, home.offer_repay_rate, rate = rate.percent_text())}</li>
+                    <li data-testid="repay-rate">{tr!(i18n, home.offer_repay_rate, rate = rate.percent_text())}</li>
                 })}
             </ul>
         </div>
         <Link to=AppRoute::Login { next: None, expired: false } class="button button-primary button-block">
-            {crate::tr!(i18n, home.offer_login)}
+            {tr!(i18n, home.offer_login)}
         </Link>
     }
 }
@@ -73,15 +74,11 @@ fn OfferCard(offer: Offer) -> impl IntoView {
 /// One card per loan state (Q7), each leading to that loan's pages.
 #[component]
 fn LoanCard(loan: CurrentLoan) -> impl IntoView {
-    match (loan.status, loan.confirmed) {
-        (LoanStatus::Due, false) => view! { <AwaitingCard loan=loan /> }.into_any(),
-        (LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended, _) => {
-            view! { <OpenLoanCard loan=loan /> }.into_any()
-        }
-        (LoanStatus::Repaid, _) => view! { <RepaidCard loan=loan /> }.into_any(),
-        (LoanStatus::NotLoggedIn | LoanStatus::Unknown(_), _) => {
-            view! { <InProcessCard loan=loan /> }.into_any()
-        }
+    match loan.status {
+        _ if loan.awaiting() => view! { <AwaitingCard loan=loan /> }.into_any(),
+        status if status.is_open() => view! { <OpenLoanCard loan=loan /> }.into_any(),
+        LoanStatus::Repaid => view! { <RepaidCard loan=loan /> }.into_any(),
+        _ => view! { <InProcessCard loan=loan /> }.into_any(),
     }
 }
 
@@ -92,13 +89,13 @@ fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
     let status = loan.status;
     let oid = loan.order.clone();
     let due_label = move || match status {
-        LoanStatus::Extended => crate::tr!(i18n, home.new_due_day).into_any(),
-        _ => crate::tr!(i18n, home.due_day).into_any(),
+        LoanStatus::Extended => tr!(i18n, home.new_due_day).into_any(),
+        _ => tr!(i18n, home.due_day).into_any(),
     };
     view! {
         <div class=format!("card card-{}", status.as_str()) data-testid="loan-card">
             <StatusBadge status=status />
-            <p class="hero-label">{crate::tr!(i18n, home.amount_due)}</p>
+            <p class="hero-label">{tr!(i18n, home.amount_due)}</p>
             <p class="hero-amount" data-testid="amount-due">
                 <Amount value=loan.repay_money.unwrap_or(loan.money) />
             </p>
@@ -107,20 +104,20 @@ fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
                 {loan.due.map(|due| view! {
                     <Figure label=due_label id="due-day"><DayText day=due /></Figure>
                 })}
-                <Figure label=move || crate::tr!(i18n, home.loan_amount) id="loan-amount">
+                <Figure label=move || tr!(i18n, home.loan_amount) id="loan-amount">
                     <Amount value=loan.money />
                 </Figure>
                 {loan.delay_fee.filter(|_| status == LoanStatus::Extended).map(|fee| view! {
-                    <Figure label=move || crate::tr!(i18n, home.extension_fee) id="extension-fee">
+                    <Figure label=move || tr!(i18n, home.extension_fee) id="extension-fee">
                         <Amount value=fee />
                     </Figure>
                 })}
             </dl>
         </div>
         <div class="actions">
-            <Link to=AppRoute::Pay(oid.clone()) class="button button-primary">{crate::tr!(i18n, home.pay)}</Link>
-            <Link to=AppRoute::Extend(oid.clone()) class="button">{crate::tr!(i18n, home.extend)}</Link>
-            <Link to=AppRoute::Repay(oid) class="button button-secondary">{crate::tr!(i18n, home.details)}</Link>
+            <Link to=AppRoute::Pay(oid.clone()) class="button button-primary">{tr!(i18n, home.pay)}</Link>
+            <Link to=AppRoute::Extend(oid.clone()) class="button">{tr!(i18n, home.extend)}</Link>
+            <Link to=AppRoute::Repay(oid) class="button button-secondary">{tr!(i18n, home.details)}</Link>
         </div>
     }
 }
@@ -129,38 +126,32 @@ fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
 #[component]
 fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
-    let reload = use_reload();
-    let reloan = write_action();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = reloan.value().get() {
-            reload.run(());
-        }
-    });
+    let reloan = write_action_then(use_reload());
     view! {
         <div class="card card-repaid" data-testid="loan-card">
             <StatusBadge status=LoanStatus::Repaid />
-            <h2>{crate::tr!(i18n, home.repaid_title)}</h2>
-            <p>{crate::tr!(i18n, home.repaid_body)}</p>
+            <h2>{tr!(i18n, home.repaid_title)}</h2>
+            <p>{tr!(i18n, home.repaid_body)}</p>
             <dl class="figures">
                 {loan.next_loan.map(|amount| view! {
-                    <Figure label=move || crate::tr!(i18n, home.next_loan) id="next-loan"><Amount value=amount /></Figure>
+                    <Figure label=move || tr!(i18n, home.next_loan) id="next-loan"><Amount value=amount /></Figure>
                 })}
                 {loan.next_loan_days.map(|days| view! {
-                    <Figure label=move || crate::tr!(i18n, home.next_loan_period) id="next-loan-period">
-                        {move || t_string!(i18n, home.offer_term_days, days = days)}
+                    <Figure label=move || tr!(i18n, home.next_loan_period) id="next-loan-period">
+                        {tr!(i18n, home.offer_term_days, days = days)}
                     </Figure>
                 })}
                 {loan.approval_rate.clone().map(|rate| view! {
-                    <Figure label=move || crate::tr!(i18n, home.approval_rate) id="approval-rate">
-                        {move || t_string!(i18n, home.approval_rate_value, rate = rate.percent_text())}
+                    <Figure label=move || tr!(i18n, home.approval_rate) id="approval-rate">
+                        {tr!(i18n, home.approval_rate_value, rate = rate.percent_text())}
                     </Figure>
                 })}
             </dl>
         </div>
         <ActionButton
             pending=reloan.pending()
-            label=move || crate::tr!(i18n, home.reloan)
-            busy_label=move || crate::tr!(i18n, home.reloan_pending)
+            label=move || tr!(i18n, home.reloan)
+            busy_label=move || tr!(i18n, home.reloan_pending)
             on_press=move |_| { reloan.dispatch(Write::ReLoan); }
         />
         {move || reloan.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
@@ -171,27 +162,18 @@ fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
 #[component]
 fn AwaitingCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
-    let reload = use_reload();
-    let confirm = write_action();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = confirm.value().get() {
-            reload.run(());
-        }
-    });
+    let confirm = write_action_then(use_reload());
     let amount = loan.money;
     view! {
         <div class="card card-in-process" data-testid="loan-card">
-            <span class="badge badge-in-process">
-                <span aria-hidden="true" class="badge-symbol">"…"</span>
-                {crate::tr!(i18n, status.awaiting)}
-            </span>
-            <h2>{crate::tr!(i18n, home.awaiting_title)}</h2>
-            <p>{move || t_string!(i18n, home.awaiting_body, amount = crate::format::money(amount, i18n.get_locale()))}</p>
+            <StatusBadge status=loan.badge() />
+            <h2>{tr!(i18n, home.awaiting_title)}</h2>
+            <p>{tr!(i18n, home.awaiting_body, amount = crate::format::money(amount, i18n.get_locale()))}</p>
         </div>
         <ActionButton
             pending=confirm.pending()
-            label=move || crate::tr!(i18n, home.confirm)
-            busy_label=move || crate::tr!(i18n, home.confirm_pending)
+            label=move || tr!(i18n, home.confirm)
+            busy_label=move || tr!(i18n, home.confirm_pending)
             on_press=move |_| { confirm.dispatch(Write::Apply); }
         />
         {move || confirm.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
@@ -205,10 +187,10 @@ fn InProcessCard(loan: CurrentLoan) -> impl IntoView {
     view! {
         <div class="card card-in-process" data-testid="loan-card">
             <StatusBadge status=loan.status />
-            <h2>{crate::tr!(i18n, home.in_process_title)}</h2>
-            <p>{crate::tr!(i18n, home.in_process_body)}</p>
+            <h2>{tr!(i18n, home.in_process_title)}</h2>
+            <p>{tr!(i18n, home.in_process_body)}</p>
             <dl class="figures">
-                <Figure label=move || crate::tr!(i18n, home.loan_amount) id="loan-amount"><Amount value=loan.money /></Figure>
+                <Figure label=move || tr!(i18n, home.loan_amount) id="loan-amount"><Amount value=loan.money /></Figure>
             </dl>
         </div>
     }

@@ -1,7 +1,8 @@
 use crate::api::{ApiError, Write};
 use crate::components::{write_action, ActionButton, ErrorView};
 use crate::i18n::*;
-use crate::routes::next_path;
+use crate::routes::safe_next;
+use crate::tr;
 use crate::validate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -29,8 +30,9 @@ pub fn LoginPage() -> impl IntoView {
     let sign_in = write_action();
     Effect::new(move |_| {
         if let Some(Ok(_)) = sign_in.value().get() {
-            let next = query.read_untracked().get("next").unwrap_or_default();
-            let target = next_path(&next).unwrap_or_else(|| "/".to_owned());
+            // Read by the browser's parser: decoded once, however the page was reached.
+            let next = crate::url::query_param("next").unwrap_or_default();
+            let target = safe_next(&next).unwrap_or("/").to_owned();
             navigate(
                 &target,
                 NavigateOptions {
@@ -72,14 +74,14 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <section class="page page-narrow">
-            <h1>{crate::tr!(i18n, login.title)}</h1>
+            <h1>{tr!(i18n, login.title)}</h1>
             <Show when=expired>
-                <p class="notice notice-info" role="status">{crate::tr!(i18n, login.expired_notice)}</p>
+                <p class="notice notice-info" role="status">{tr!(i18n, login.expired_notice)}</p>
             </Show>
-            <p>{crate::tr!(i18n, login.intro)}</p>
+            <p>{tr!(i18n, login.intro)}</p>
             <form class="form" on:submit=submit novalidate=true>
                 <div class="field">
-                    <label for="login-phone">{crate::tr!(i18n, login.phone)}</label>
+                    <label for="login-phone">{tr!(i18n, login.phone)}</label>
                     <input
                         id="login-phone"
                         name="username"
@@ -91,17 +93,20 @@ pub fn LoginPage() -> impl IntoView {
                         prop:value=phone
                         on:input=move |ev| phone.set(event_target_value(&ev))
                     />
-                    <p id="login-phone-hint" class="field-hint">{crate::tr!(i18n, login.phone_hint)}</p>
+                    <p id="login-phone-hint" class="field-hint">{tr!(i18n, login.phone_hint)}</p>
                     <p id="login-phone-error" class="field-error" aria-live="polite">
-                        {move || match phone_problem.get() {
-                            Some(PhoneProblem::Missing) => t_string!(i18n, login.phone_required),
-                            Some(PhoneProblem::Invalid) => t_string!(i18n, login.phone_invalid),
-                            None => "",
+                        {move || {
+                            let locale = i18n.get_locale();
+                            match phone_problem.get() {
+                                Some(PhoneProblem::Missing) => td_string!(locale, login.phone_required),
+                                Some(PhoneProblem::Invalid) => td_string!(locale, login.phone_invalid),
+                                None => "",
+                            }
                         }}
                     </p>
                 </div>
                 <div class="field">
-                    <label for="login-password">{crate::tr!(i18n, login.password)}</label>
+                    <label for="login-password">{tr!(i18n, login.password)}</label>
                     <input
                         id="login-password"
                         name="password"
@@ -113,7 +118,7 @@ pub fn LoginPage() -> impl IntoView {
                         on:input=move |ev| password.set(event_target_value(&ev))
                     />
                     <p id="login-password-error" class="field-error" aria-live="polite">
-                        {move || if password_missing.get() { t_string!(i18n, login.password_required) } else { "" }}
+                        {move || if password_missing.get() { td_string!(i18n.get_locale(), login.password_required) } else { "" }}
                     </p>
                     <label class="check">
                         <input
@@ -121,14 +126,14 @@ pub fn LoginPage() -> impl IntoView {
                             prop:checked=show_password
                             on:change=move |ev| show_password.set(event_target_checked(&ev))
                         />
-                        {crate::tr!(i18n, login.show_password)}
+                        {tr!(i18n, login.show_password)}
                     </label>
                 </div>
                 {failure}
                 <ActionButton
                     pending=sign_in.pending()
-                    label=move || crate::tr!(i18n, login.submit)
-                    busy_label=move || crate::tr!(i18n, login.submitting)
+                    label=move || tr!(i18n, login.submit)
+                    busy_label=move || tr!(i18n, login.submitting)
                 />
             </form>
         </section>

@@ -1,6 +1,7 @@
 use crate::components::Link;
 use crate::i18n::*;
 use crate::routes::AppRoute;
+use crate::tr;
 use leptos::prelude::*;
 
 /// Any path that is not in the route table.
@@ -9,9 +10,9 @@ pub fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page">
-            <h1>{crate::tr!(i18n, not_found.title)}</h1>
-            <p>{crate::tr!(i18n, not_found.body)}</p>
-            <Link to=AppRoute::Home class="button">{crate::tr!(i18n, not_found.home)}</Link>
+            <h1>{tr!(i18n, not_found.title)}</h1>
+            <p>{tr!(i18n, not_found.body)}</p>
+            <Link to=AppRoute::Home class="button">{tr!(i18n, not_found.home)}</Link>
         </section>
     }
 }

@@ -2,6 +2,7 @@ use crate::api::{Order, Page, Read};
 use crate::components::{Amount, DayText, Figure, Link, Loader, StatusBadge};
 use crate::i18n::*;
 use crate::routes::AppRoute;
+use crate::tr;
 use leptos::prelude::*;
 
 /// `/orders`: the borrower's loans, newest first (`/Repay/orders`; the
@@ -11,7 +12,7 @@ pub fn OrdersPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page" aria-labelledby="orders-title">
-            <h1 id="orders-title">{crate::tr!(i18n, orders.title)}</h1>
+            <h1 id="orders-title">{tr!(i18n, orders.title)}</h1>
             <Loader read=Read::Orders rows=3 view=|page| match page {
                 Page::Orders(list) => view! { <OrderList list=list /> }.into_any(),
                 _ => ().into_any(),
@@ -24,7 +25,7 @@ pub fn OrdersPage() -> impl IntoView {
 fn OrderList(list: Vec<Order>) -> impl IntoView {
     let i18n = use_i18n();
     if list.is_empty() {
-        return view! { <p>{crate::tr!(i18n, orders.empty)}</p> }.into_any();
+        return view! { <p>{tr!(i18n, orders.empty)}</p> }.into_any();
     }
     view! {
         <ul class="order-list">
@@ -38,20 +39,21 @@ fn OrderList(list: Vec<Order>) -> impl IntoView {
 fn OrderItem(order: Order) -> impl IntoView {
     let i18n = use_i18n();
     let oid = order.order.clone();
+    let order_no = oid.to_string();
     view! {
         <li class=format!("card card-{}", order.status.as_str())>
             <StatusBadge status=order.status />
-            <p class="order-no">{t!(i18n, orders.order, oid = oid.to_string())}</p>
+            <p class="order-no">{tr!(i18n, orders.order, oid = order_no.clone())}</p>
             <dl class="figures">
-                <Figure label=move || crate::tr!(i18n, orders.amount)><Amount value=order.money /></Figure>
+                <Figure label=move || tr!(i18n, orders.amount)><Amount value=order.money /></Figure>
                 {order.repay_money.map(|total| view! {
-                    <Figure label=move || crate::tr!(i18n, orders.to_pay)><Amount value=total /></Figure>
+                    <Figure label=move || tr!(i18n, orders.to_pay)><Amount value=total /></Figure>
                 })}
                 {order.due.map(|due| view! {
-                    <Figure label=move || crate::tr!(i18n, orders.due_day)><DayText day=due /></Figure>
+                    <Figure label=move || tr!(i18n, orders.due_day)><DayText day=due /></Figure>
                 })}
             </dl>
-            <Link to=AppRoute::Repay(oid) class="button">{crate::tr!(i18n, orders.open)}</Link>
+            <Link to=AppRoute::Repay(oid) class="button">{tr!(i18n, orders.open)}</Link>
         </li>
     }
 }

@@ -33,10 +33,7 @@ fn RepayDetails(detail: LoanDetail) -> impl IntoView {
     let i18n = use_i18n();
     let bill = detail.bill.clone();
     let status = bill.status;
-    let open = matches!(
-        status,
-        LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended
-    );
+    let open = status.is_open();
     let class = format!("card card-{}", status.as_str());
     view! {
         <div class=class>
@@ -91,7 +88,7 @@ fn RepayDetails(detail: LoanDetail) -> impl IntoView {
 fn RepayActions(oid: OrderNo, status: LoanStatus, extension_pending: bool) -> impl IntoView {
     let i18n = use_i18n();
     match status {
-        LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Extended => view! {
+        _ if status.is_open() => view! {
             <div class="actions">
                 <Link to=AppRoute::Pay(oid.clone()) class="button button-primary">
                     {crate::tr!(i18n, repay.pay)}
@@ -111,7 +108,7 @@ fn RepayActions(oid: OrderNo, status: LoanStatus, extension_pending: bool) -> im
             <p class="notice notice-success">{crate::tr!(i18n, repay.repaid_note)}</p>
         }
         .into_any(),
-        LoanStatus::NotLoggedIn | LoanStatus::Unknown(_) => view! {
+        _ => view! {
             <p class="notice notice-info">{crate::tr!(i18n, repay.in_process_note)}</p>
         }
         .into_any(),

@@ -2,6 +2,7 @@ use crate::api::{Page, Read, Support};
 use crate::components::{Link, Loader};
 use crate::i18n::*;
 use crate::routes::AppRoute;
+use crate::tr;
 use leptos::prelude::*;
 
 /// `/support`: how to reach customer service (`/Index/contact`).
@@ -10,15 +11,15 @@ pub fn SupportPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page" aria-labelledby="support-title">
-            <h1 id="support-title">{crate::tr!(i18n, support.title)}</h1>
-            <p>{crate::tr!(i18n, support.intro)}</p>
+            <h1 id="support-title">{tr!(i18n, support.title)}</h1>
+            <p>{tr!(i18n, support.intro)}</p>
             <Loader read=Read::Support rows=1 view=|page| match page {
                 Page::Support(details) => view! { <SupportLinks details=details /> }.into_any(),
                 _ => ().into_any(),
             } />
             <div class="actions">
-                <Link to=AppRoute::Feedback class="button button-secondary">{crate::tr!(i18n, support.feedback)}</Link>
-                <Link to=AppRoute::Contacts class="button button-secondary">{crate::tr!(i18n, support.contacts)}</Link>
+                <Link to=AppRoute::Feedback class="button button-secondary">{tr!(i18n, support.feedback)}</Link>
+                <Link to=AppRoute::Contacts class="button button-secondary">{tr!(i18n, support.contacts)}</Link>
             </div>
         </section>
     }
@@ -54,17 +55,17 @@ fn SupportLinks(details: Support) -> impl IntoView {
                 let shown = digits.clone();
                 view! {
                     <a class="button button-primary" href=format!("tel:{digits}")>
-                        {move || t_string!(i18n, support.call, phone = shown.clone())}
+                        {tr!(i18n, support.call, phone = shown.clone())}
                     </a>
                 }
             })}
             {whatsapp.map(|digits| view! {
                 <a class="button" href=format!("https://wa.me/{digits}") target="_blank" rel="noopener noreferrer">
-                    {crate::tr!(i18n, support.whatsapp)}
+                    {tr!(i18n, support.whatsapp)}
                 </a>
             })}
         </div>
-        {nothing.then(|| view! { <p>{crate::tr!(i18n, support.none)}</p> })}
+        {nothing.then(|| view! { <p>{tr!(i18n, support.none)}</p> })}
     }
 }
 
