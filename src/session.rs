@@ -67,8 +67,10 @@ impl Session {
 }
 
 /// The session installed at the root.
+/// A component outside it is a bug that must show at once (a silent
+/// default would drop the `/h5` base from every link).
 pub fn use_session() -> Session {
-    use_context::<Session>().unwrap_or_else(|| Session::provide(String::new()))
+    expect_context::<Session>()
 }
 
 /// Returns a function that sends the borrower to the login page and back to
