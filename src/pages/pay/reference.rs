@@ -73,15 +73,13 @@ pub fn ReferenceCard(
                 <p class="reference" aria-labelledby="reference-label" data-testid="reference">{reference.clone()}</p>
                 {
                     let reference = reference.clone();
-                    move || (!expired.get()).then(|| {
-                        let reference = reference.clone();
-                        view! { <CopyButton reference=reference /> }
-                    })
+                    let text = Callback::new(move |_: ()| reference.clone());
+                    move || (!expired.get()).then(|| view! { <CopyButton text=text share=false /> })
                 }
             </div>
             {
-                let shared = share_text_parts(&payment);
-                move || (!expired.get()).then(|| view! { <ShareButton parts=shared.clone() /> })
+                let text = share_text(payment.clone());
+                move || (!expired.get()).then(|| view! { <CopyButton text=text share=true /> })
             }
             {payment.barcode_image.clone().map(|image| {
                 let reference = reference.clone();
@@ -128,77 +126,31 @@ pub fn ReferenceCard(
     }
 }
 
-/// What a shared payment says, before it is put in words.
-#[derive(Clone)]
-struct ShareParts {
-    amount: crate::money::Money,
-    reference: String,
-    method: PayType,
-    expires: Option<Expiry>,
-}
-
-fn share_text_parts(payment: &PaymentRef) -> ShareParts {
-    ShareParts {
-        amount: payment.amount,
-        reference: payment.reference.clone(),
-        method: payment.method,
-        expires: payment.expires.clone(),
-    }
-}
-
-/// Sends the payment's details as text (amount, reference, method, expiry),
-/// so a relative can pay at the counter: the Web Share sheet where the
-/// browser has one, else (and always inside an app's WebView, which has
-/// none) a copy to paste in a message.
-#[component]
-fn ShareButton(parts: ShareParts) -> impl IntoView {
+/// The payment's details as text (amount, reference, method, expiry) in
+/// the language on screen, so a relative can pay at the counter.
+fn share_text(payment: PaymentRef) -> Callback<(), String> {
     let i18n = use_i18n();
-    let state = RwSignal::new(Copy::Idle);
-    let text = move || {
-        let locale = i18n.get_locale();
-        let method = match parts.method {
-            PayType::Stp => t_string!(i18n, pay.stp),
-            PayType::Paycash => t_string!(i18n, pay.paycash),
+    Callback::new(move |_: ()| {
+        let locale = i18n.get_locale_untracked();
+        let method = match payment.method {
+            PayType::Stp => td_string!(locale, pay.stp),
+            PayType::Paycash => td_string!(locale, pay.paycash),
         };
-        let when = parts
+        let when = payment
             .expires
             .as_ref()
             .map(|e| format::expiry(e, locale))
             .unwrap_or_default();
-        t_string!(
-            i18n,
+        td_string!(
+            locale,
             pay.share_text,
-            amount = format::money(parts.amount, locale),
-            reference = parts.reference.clone(),
+            amount = format::money(payment.amount, locale),
+            reference = payment.reference.clone(),
             method = method,
             when = when
         )
-    };
-    view! {
-        <button
-            type="button"
-            class="button button-secondary"
-            on:click=move |_| {
-                let text = text();
-                leptos::task::spawn_local(async move {
-                    if share_sheet(&text).await {
-                        return;
-                    }
-                    let ok = copy_text(&text).await;
-                    state.set(if ok { Copy::Done } else { Copy::Failed });
-                });
-            }
-        >
-            {crate::tr!(i18n, pay.share)}
-        </button>
-        <span role="status" class="copied">
-            {move || match state.get() {
-                Copy::Done => t_string!(i18n, pay.share_copied),
-                Copy::Failed => t_string!(i18n, pay.copy_failed),
-                Copy::Idle => "",
-            }}
-        </span>
-    }
+        .to_string()
+    })
 }
 
 /// Opens the system's share sheet with `text`; false where there is none
@@ -239,22 +191,29 @@ async fn share_sheet(text: &str) -> bool {
     }
 }
 
-/// Copies the reference, then says whether it worked.
+/// Copies `text`, then says whether it worked. With `share`, the system's
+/// share sheet is offered first where the browser has one (never inside an
+/// app's WebView, which has none); the copy is the way everywhere else.
 #[component]
 fn CopyButton(
-    /// What is copied.
-    reference: String,
+    /// What is copied or shared, taken at the tap.
+    text: Callback<(), String>,
+    /// Offer the share sheet first (the "share" button, not "copy").
+    share: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = RwSignal::new(Copy::Idle);
     view! {
         <button
             type="button"
-            class="button"
+            class=if share { "button button-secondary" } else { "button" }
             on:click=move |_| {
-                let reference = reference.clone();
+                let text = text.run(());
                 leptos::task::spawn_local(async move {
-                    let ok = copy_text(&reference).await;
+                    if share && share_sheet(&text).await {
+                        return;
+                    }
+                    let ok = copy_text(&text).await;
                     state.set(if ok { Copy::Done } else { Copy::Failed });
                     // The confirmation fades so a second copy is confirmed again.
                     set_timeout(
@@ -264,13 +223,14 @@ fn CopyButton(
                 });
             }
         >
-            {crate::tr!(i18n, pay.copy)}
+            {move || if share { t_string!(i18n, pay.share) } else { t_string!(i18n, pay.copy) }}
         </button>
         <span role="status" class="copied">
-            {move || match state.get() {
-                Copy::Done => t_string!(i18n, pay.copied),
-                Copy::Failed => t_string!(i18n, pay.copy_failed),
-                Copy::Idle => "",
+            {move || match (state.get(), share) {
+                (Copy::Done, true) => t_string!(i18n, pay.share_copied),
+                (Copy::Done, false) => t_string!(i18n, pay.copied),
+                (Copy::Failed, _) => t_string!(i18n, pay.copy_failed),
+                (Copy::Idle, _) => "",
             }}
         </span>
     }
