@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, t, LANGS, DEMO, seedAccount, loginTo, open } from './fixtures';
+import { test, expect, t, LANGS, DEMO, seedAccount, loginTo, open, PNG_1PX } from './fixtures';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -72,9 +72,7 @@ for (const lang of LANGS) {
       const acc = await seedAccount(sandbox, DEMO.due);
       await loginTo(page, lang, DEMO.due, `proof/${acc.order_number}`);
       await expect(page.getByLabel(t(lang, 'photo.take'), { exact: true }).first()).toBeAttached();
-      // A 1×1 PNG.
-      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-      await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'r.png', mimeType: 'image/png', buffer: png });
+      await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'r.png', mimeType: 'image/png', buffer: PNG_1PX });
       await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
       await page.getByLabel(t(lang, 'proof.utr'), { exact: true }).fill('no/valid');
       await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();

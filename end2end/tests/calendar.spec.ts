@@ -7,13 +7,12 @@
  * download, a same-page link to Google Calendar's event template instead.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, t, shot, LANGS, DEMO, seedAccount, money, addDays, loginTo, type Lang } from './fixtures';
+import {
+  test, expect, t, shot, LANGS, DEMO, seedAccount, money, addDays, loginTo, type Lang, ANDROID_WEBVIEW_UA,
+} from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** An Android WebView (Chrome 124 on Android 10) as it identifies itself. */
-const ANDROID_WEBVIEW_UA =
-  'Mozilla/5.0 (Linux; Android 10; K; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/124.0.6367.82 Mobile Safari/537.36';
-
 /** `dd-mm-yyyy` as iCalendar's `yyyymmdd`. */
 function basic(dmy: string): string {
   const [d, m, y] = dmy.split('-');

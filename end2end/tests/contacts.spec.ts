@@ -8,7 +8,7 @@
  * language; numbers are normalised to 10 digits, and the saved list shows
  * what was sent.
  */
-import { test, expect, t, shot, LANGS, DEMO, loginTo, type Lang, type Sandbox } from './fixtures';
+import { test, expect, t, shot, LANGS, DEMO, loginTo, type Lang, type Sandbox, ANDROID_WEBVIEW_UA } from './fixtures';
 import type { Page } from '@playwright/test';
 
 type Sent = { name: string; phone: string; relate: string };
@@ -17,9 +17,6 @@ type Stored = { contacts: Array<{ username: string; contacts: Sent[] }> };
 type Person = { name: string[]; tel: string[] };
 
 /** An Android WebView (Chrome 124 on Android 10) as it identifies itself. */
-const ANDROID_WEBVIEW_UA =
-  'Mozilla/5.0 (Linux; Android 10; K; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/124.0.6367.82 Mobile Safari/537.36';
-
 const PEOPLE: Person[] = [
   { name: ['María López', 'Mary'], tel: ['+52 1 55 1234 5678', '5599990000'] },
   { name: ['José Pérez'], tel: ['(55) 3333-4444'] },

@@ -5,24 +5,9 @@
  * sandbox holds exactly one record. Drafts live in the tab only: gone when
  * sent, on logout, and when another borrower logs in.
  */
-import { test, expect, t, LANGS, DEMO, DEMO_PASSWORD, seedAccount, loginTo, fillLogin, expectLang, type Lang } from './fixtures';
-import type { Page } from '@playwright/test';
-
-// A 1×1 PNG.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { test, expect, t, LANGS, DEMO, seedAccount, loginTo, PNG_1PX, loginAgainAndBack } from './fixtures';
 
 type Stored = { proofs: Array<Record<string, unknown>>; feedback: Array<Record<string, unknown>>; contacts: Array<Record<string, unknown>> };
-
-/** On the login page after an expiry: log in again as `username`, land back on `path`. */
-async function loginAgain(page: Page, lang: Lang, username: string, path: string): Promise<void> {
-  await expect(page).toHaveURL((u) => u.pathname.endsWith('/login') && u.searchParams.get('expired') === '1');
-  await expectLang(page, lang);
-  await fillLogin(page, lang, username, DEMO_PASSWORD);
-  await expect(page).toHaveURL((u) => u.pathname.endsWith(path));
-}
 
 for (const lang of LANGS) {
   test.describe(`drafts (${lang})`, () => {
@@ -36,11 +21,11 @@ for (const lang of LANGS) {
       await loginTo(page, lang, DEMO.due, path);
       const utr = page.getByLabel(t(lang, 'proof.utr'), { exact: true });
       await utr.fill('MBAN01002605200012345678');
-      await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG });
+      await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG_1PX });
       await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
       await page.context().clearCookies();
       await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
-      await loginAgain(page, lang, DEMO.due, path);
+      await loginAgainAndBack(page, lang, DEMO.due, path);
       await expect(utr).toHaveValue('MBAN01002605200012345678');
       await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
       expect(((await sandbox.state()) as unknown as Stored).proofs).toHaveLength(0);
@@ -66,7 +51,7 @@ for (const lang of LANGS) {
       await second.getByLabel(t(lang, 'contacts.relate'), { exact: true }).selectOption({ label: t(lang, 'contacts.rel_sibling') });
       await page.context().clearCookies();
       await page.getByRole('button', { name: t(lang, 'contacts.submit'), exact: true }).click();
-      await loginAgain(page, lang, DEMO.due, 'contacts');
+      await loginAgainAndBack(page, lang, DEMO.due, 'contacts');
       const first = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 1 }) });
       await expect(first.getByLabel(t(lang, 'contacts.name'), { exact: true })).toHaveValue('María López');
       await expect(first.getByLabel(t(lang, 'contacts.phone'), { exact: true })).toHaveValue('55 1111 2222');
@@ -89,7 +74,7 @@ for (const lang of LANGS) {
       await contact.fill('ana@example.mx');
       await sandbox.fault('/Feedback/ajaxCreate', 'expired');
       await page.getByRole('button', { name: t(lang, 'feedback.submit'), exact: true }).click();
-      await loginAgain(page, lang, DEMO.due, 'feedback');
+      await loginAgainAndBack(page, lang, DEMO.due, 'feedback');
       await expect(comments).toHaveValue('No veo mi pago de ayer');
       await expect(contact).toHaveValue('ana@example.mx');
       await page.getByRole('button', { name: t(lang, 'feedback.submit'), exact: true }).click();

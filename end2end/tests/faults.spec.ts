@@ -14,8 +14,7 @@
  * answer lost).
  */
 import {
-  test, expect, t, LANGS, DEMO, DEMO_PASSWORD, seedAccount, money, open, fillLogin, expectLang,
-  type Lang, type Sandbox, type FaultKind,
+  test, expect, t, LANGS, DEMO, DEMO_PASSWORD, seedAccount, money, open, type Lang, type Sandbox, type FaultKind, PNG_1PX, signIn, loginAgainAndBack,
 } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -28,12 +27,6 @@ const CLASSES: readonly Kind[] = ['http502', 'expired', 'drop-before', 'drop'];
 /** The app's request timeout (src/api/transport.rs), passed on the page's fake clock. */
 const PAST_TIMEOUT_MS = 31_000;
 
-// A 1×1 PNG.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 type State = Record<string, unknown> & {
   proofs: unknown[];
   feedback: unknown[];
@@ -45,12 +38,6 @@ type State = Record<string, unknown> & {
 
 async function state(sandbox: Sandbox): Promise<State> {
   return (await sandbox.state()) as unknown as State;
-}
-
-/** Logs in through the API (the browser context shares the cookie). */
-async function signIn(page: Page, sandbox: Sandbox, username: string): Promise<void> {
-  const res = await page.request.post(`${sandbox.origin}/Index/ajaxSignIn`, { form: { username, password: DEMO_PASSWORD } });
-  expect((await res.json()).status).toBe(200);
 }
 
 /**
@@ -85,15 +72,6 @@ function readMessage(kind: Kind): string {
 }
 
 const expires = (kind: Kind) => kind === 'expired' || kind === 'http401';
-
-/** On the login page after an expiry, log in again and land back on `path`. */
-async function loginAndBack(page: Page, lang: Lang, username: string, path: string): Promise<void> {
-  await expect(page).toHaveURL((u) => u.pathname.endsWith('/login') && u.searchParams.get('expired') === '1');
-  await expectLang(page, lang);
-  await expect(page.getByText(t(lang, 'login.expired_notice'))).toBeVisible();
-  await fillLogin(page, lang, username, DEMO_PASSWORD);
-  await expect(page).toHaveURL((u) => u.pathname.endsWith(path));
-}
 
 // ------------------------------------------------------------ first reads
 
@@ -161,7 +139,7 @@ async function readCase(page: Page, sandbox: Sandbox, lang: Lang, rc: ReadCase, 
   }
   await lapse(page, sandbox, rc.api, kind);
   if (expires(kind)) {
-    await loginAndBack(page, lang, rc.user, path);
+    await loginAgainAndBack(page, lang, rc.user, path);
   } else {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(t(lang, readMessage(kind)));
@@ -334,7 +312,7 @@ const WRITES: WriteCase[] = [
       return `proof/${acc.order_number}`;
     },
     act: async (page, lang) =>
-      page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG }),
+      page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG_1PX }),
     done: async (page, lang) => {
       await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
     },
@@ -405,7 +383,7 @@ async function writeCase(page: Page, sandbox: Sandbox, lang: Lang, wc: WriteCase
     return;
   }
   if (expires(kind) && wc.name !== 'login') {
-    await loginAndBack(page, lang, wc.user, path);
+    await loginAgainAndBack(page, lang, wc.user, path);
     if (wc.kept) await wc.kept(page, lang);
     if (!wc.resumes) {
       expect(await records()).toBe(0);

@@ -394,6 +394,35 @@ export async function fillLogin(page: Page, lang: Lang, username: string, passwo
   await page.getByRole('button', { name: t(lang, 'login.submit'), exact: true }).click();
 }
 
+/** Logs in through the API (the page's context shares the cookie): faster than the form, for tests about other pages. */
+export async function signIn(page: Page, sandbox: Sandbox, username: string): Promise<void> {
+  const res = await page.request.post(`${sandbox.origin}/Index/ajaxSignIn`, { form: { username, password: DEMO_PASSWORD } });
+  expect((await res.json()).status).toBe(200);
+}
+
+/**
+ * On the login page after the session ended: the "session ended" notice in
+ * `lang`, then logging in again as `username` lands back on `path` (a bare
+ * app path).
+ */
+export async function loginAgainAndBack(page: Page, lang: Lang, username: string, path: string): Promise<void> {
+  await expect(page).toHaveURL((u) => u.pathname.endsWith('/login') && u.searchParams.get('expired') === '1');
+  await expectLang(page, lang);
+  await expect(page.getByText(t(lang, 'login.expired_notice'))).toBeVisible();
+  await fillLogin(page, lang, username, DEMO_PASSWORD);
+  await expect(page).toHaveURL((u) => u.pathname.endsWith(path));
+}
+
+/** A 1×1 PNG, for uploads whose content doesn't matter. */
+export const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** An Android WebView's user agent (`; wv)`): the app then takes the fallbacks of a native app's WebView. */
+export const ANDROID_WEBVIEW_UA =
+  'Mozilla/5.0 (Linux; Android 12; SM-A125M Build/SP1A.210812.016; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/96.0.4664.104 Mobile Safari/537.36';
+
 /** The value (`<dd>`) of one labelled figure found by its test id, checking its label (`<dt>`) too. */
 export async function expectFigure(page: Page, testId: string, label: string, value: string): Promise<void> {
   const fig = page.getByTestId(testId);
@@ -446,9 +475,5 @@ export async function expectSessionRoundTrip(
 ): Promise<void> {
   await page.context().clearCookies();
   await act();
-  await expect(page).toHaveURL((u) => u.pathname.endsWith('/login') && u.searchParams.get('expired') === '1');
-  await expectLang(page, lang);
-  await expect(page.getByText(t(lang, 'login.expired_notice'))).toBeVisible();
-  await fillLogin(page, lang, username, DEMO_PASSWORD);
-  await expect(page).toHaveURL((u) => u.pathname.endsWith(path));
+  await loginAgainAndBack(page, lang, username, path);
 }

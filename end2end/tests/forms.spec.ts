@@ -3,13 +3,7 @@
  * upload), loan history, feedback and reference contacts. Each submission
  * must reach the sandbox exactly as the borrower typed it.
  */
-import { test, expect, t, shot, LANGS, DEMO, seedAccount, money, loginTo, open } from './fixtures';
-
-// A 1×1 PNG.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { test, expect, t, shot, LANGS, DEMO, seedAccount, money, loginTo, open, PNG_1PX } from './fixtures';
 
 type Stored = { proofs: Array<Record<string, unknown>>; feedback: Array<Record<string, unknown>>; contacts: Array<Record<string, unknown>> };
 
@@ -28,7 +22,7 @@ for (const lang of LANGS) {
       await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
       await expect(page.getByText(t(lang, 'proof.need_something'))).toBeVisible();
       await page.getByLabel(t(lang, 'proof.utr'), { exact: true }).fill('UTR-778899');
-      await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG });
+      await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG_1PX });
       await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
       await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
       await expect(page.getByRole('status').filter({ hasText: t(lang, 'proof.done') })).toBeVisible();

@@ -9,7 +9,7 @@
  * allow-list, every string shows as the text it is, and the layout holds at
  * 360 px.
  */
-import { test, expect, t, LANGS, DEMO, DEMO_PASSWORD, seedAccount, open, type Lang, type Sandbox } from './fixtures';
+import { test, expect, t, LANGS, DEMO, seedAccount, open, type Sandbox, signIn } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function corpus(sandbox: Sandbox, page: Page): Promise<string[]> {
@@ -46,11 +46,6 @@ async function expectContained(page: Page, where: string): Promise<void> {
   }
   expect(found.planted, `${where}: corpus markup became elements`).toBe(0);
   expect(found.scrollWidth, `${where}: wider than the screen`).toBeLessThanOrEqual(found.width);
-}
-
-async function signIn(page: Page, sandbox: Sandbox, username: string): Promise<void> {
-  const res = await page.request.post(`${sandbox.origin}/Index/ajaxSignIn`, { form: { username, password: DEMO_PASSWORD } });
-  expect((await res.json()).status).toBe(200);
 }
 
 for (const lang of LANGS) {

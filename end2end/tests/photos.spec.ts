@@ -7,7 +7,9 @@
  * address; /proof takes the SPEI tracking key and two photos and points to
  * Banxico's CEP; feedback takes three photos. Images are made by the test.
  */
-import { test, expect, t, LANGS, DEMO, DEMO_PASSWORD, seedAccount, open, type Lang, type Sandbox } from './fixtures';
+import {
+  test, expect, t, LANGS, DEMO, seedAccount, open, type Lang, type Sandbox, signIn, ANDROID_WEBVIEW_UA,
+} from './fixtures';
 import type { Page } from '@playwright/test';
 
 type Upload = { n: number; path: string; content_type: string; file_name: string; size: number };
@@ -15,11 +17,6 @@ type Stored = { uploads: Upload[]; proofs: Array<Record<string, unknown>>; feedb
 
 async function stored(sandbox: Sandbox): Promise<Stored> {
   return (await sandbox.state()) as unknown as Stored;
-}
-
-async function signIn(page: Page, sandbox: Sandbox, username: string): Promise<void> {
-  const res = await page.request.post(`${sandbox.origin}/Index/ajaxSignIn`, { form: { username, password: DEMO_PASSWORD } });
-  expect((await res.json()).status).toBe(200);
 }
 
 /**
@@ -228,7 +225,7 @@ for (const lang of LANGS) {
 }
 
 test.describe('photos and proof inside an app\'s WebView', () => {
-  test.use({ userAgent: 'Mozilla/5.0 (Linux; Android 12; SM-A125M Build/SP1A.210812.016; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/96.0.4664.104 Mobile Safari/537.36' });
+  test.use({ userAgent: ANDROID_WEBVIEW_UA });
 
   test('the CEP link opens on the same page (no popups in a WebView)', async ({ page, sandbox }) => {
     await sandbox.reset();

@@ -4,13 +4,12 @@
  * no Web Share); the text has the amount, reference, method and expiry, in
  * the borrower's language.
  */
-import { test, expect, t, LANGS, DEMO, DEMO_PASSWORD, seedAccount, seedReferences, money, open, type Lang, type Sandbox } from './fixtures';
+import {
+  test, expect, t, LANGS, DEMO, seedAccount, seedReferences, money, open, type Lang, type Sandbox, ANDROID_WEBVIEW_UA, signIn,
+} from './fixtures';
 import type { Page } from '@playwright/test';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
-
-const WEBVIEW_UA =
-  'Mozilla/5.0 (Linux; Android 12; SM-A125M Build/SP1A.210812.016; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/96.0.4664.104 Mobile Safari/537.36';
 
 /** A share sheet that records what it was given. */
 async function stubShare(page: Page): Promise<void> {
@@ -34,8 +33,7 @@ async function noShare(page: Page): Promise<void> {
 /** Gets a Paycash reference on /pay and returns what the sandbox issued. */
 async function reference(page: Page, sandbox: Sandbox, lang: Lang) {
   const acc = await seedAccount(sandbox, DEMO.overdue);
-  const res = await page.request.post(`${sandbox.origin}/Index/ajaxSignIn`, { form: { username: DEMO.overdue, password: DEMO_PASSWORD } });
-  expect((await res.json()).status).toBe(200);
+  await signIn(page, sandbox, DEMO.overdue);
   await open(page, `pay/${acc.order_number}`, lang);
   await page.getByRole('radio', { name: t(lang, 'pay.paycash') }).check();
   await page.getByRole('button', { name: t(lang, 'pay.get_reference'), exact: true }).click();
@@ -82,7 +80,7 @@ for (const lang of LANGS) {
 }
 
 test.describe('share inside an app\'s WebView', () => {
-  test.use({ userAgent: WEBVIEW_UA });
+  test.use({ userAgent: ANDROID_WEBVIEW_UA });
 
   test('no share sheet is tried there (none exists): it is copied', async ({ page, sandbox }) => {
     await sandbox.reset();
@@ -96,7 +94,7 @@ test.describe('share inside an app\'s WebView', () => {
 });
 
 test.describe('the online checkout inside an app\'s WebView', () => {
-  test.use({ userAgent: WEBVIEW_UA });
+  test.use({ userAgent: ANDROID_WEBVIEW_UA });
 
   test('opens on the same page (no popups there)', async ({ page, sandbox }) => {
     await sandbox.reset();
