@@ -65,6 +65,7 @@ pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
 /// The whole application for a given state.
 pub fn app(state: Shared) -> Router {
     use routes::*;
+    // One `.route` per endpoint, alike on purpose: the table of CONTRACT's endpoints.
     let api = Router::new()
         .route("/Index/ajaxSignIn", post(auth::sign_in))
         .route("/Index/ajaxLogOut", get(auth::log_out))

@@ -28,6 +28,36 @@ struct LoanSpec {
 }
 
 impl LoanSpec {
+    /// A confirmed 7-day loan, due today, not extended, nothing overdue and
+    /// no figures yet; the callers set the rest.
+    fn new(oid: String, bill_id: u64, toid: u64) -> LoanSpec {
+        LoanSpec {
+            oid,
+            bill_id,
+            toid,
+            money: 0,
+            interest: 0,
+            repay_interest: 0,
+            overdue: 0,
+            status: DUE,
+            confirm: 1,
+            loan_time: 7,
+            due_in: 0,
+            delay_num: 0,
+        }
+    }
+
+    /// `money` lent at the standard rates (interest 30.08 %, repay interest
+    /// 5.04 %), as the older orders and the re-loans are.
+    fn standard(self, money: i64) -> LoanSpec {
+        LoanSpec {
+            money,
+            interest: money * 3008 / 10_000,
+            repay_interest: money * 504 / 10_000,
+            ..self
+        }
+    }
+
     fn build(self, today: i64, offset: i32, salt: i64) -> Loan {
         let due_day = today + self.due_in;
         let start_day = due_day - self.loan_time - self.delay_num * DELAY_DAYS;
@@ -77,48 +107,19 @@ pub fn order_number(n: u64) -> String {
 
 /// A repaid historical order (`k` is a global 1-based counter).
 fn history(k: u64, money: i64, loan_time: i64, due_in: i64) -> LoanSpec {
+    let oid = format!("202608{:02}09152748{:06}", k, 120_000 + k);
     LoanSpec {
-        oid: format!("202608{:02}09152748{:06}", k, 120_000 + k),
-        bill_id: 36_000 + k,
-        toid: 90_500 + k,
-        money,
-        interest: money * 3008 / 10_000,
-        repay_interest: money * 504 / 10_000,
-        overdue: 0,
         status: REPAID,
-        confirm: 1,
         loan_time,
         due_in,
-        delay_num: 0,
+        ..LoanSpec::new(oid, 36_000 + k, 90_500 + k).standard(money)
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn current(
-    n: u64,
-    money: i64,
-    interest: i64,
-    repay_interest: i64,
-    overdue: i64,
-    status: i32,
-    confirm: i32,
-    due_in: i64,
-    delay_num: i64,
-) -> LoanSpec {
-    LoanSpec {
-        oid: order_number(n),
-        bill_id: 37_050 + n,
-        toid: 90_870 + n,
-        money,
-        interest,
-        repay_interest,
-        overdue,
-        status,
-        confirm,
-        loan_time: 7,
-        due_in,
-        delay_num,
-    }
+/// Account `n`'s current loan as the table starts it; each row sets the
+/// figures and what else differs.
+fn current(n: u64) -> LoanSpec {
+    LoanSpec::new(order_number(n), 37_050 + n, 90_870 + n)
 }
 
 /// Older repaid orders of an account: (money, loan_time, due_in).
@@ -128,17 +129,29 @@ pub fn accounts(today: i64, offset: i32) -> Vec<Account> {
     // (state, current loan, older loans as (money, loan_time, due_in))
     #[rustfmt::skip]
     let table: Vec<(&str, LoanSpec, Older)> = vec![
-        ("due", current(1, 500_000, 150_400, 25_200, 0, DUE, 1, 5, 0),
+        ("due",
+            LoanSpec { money: 500_000, interest: 150_400, repay_interest: 25_200,
+                due_in: 5, ..current(1) },
             vec![(300_000, 7, -30), (200_000, 7, -60)]),
-        ("overdue", current(2, 400_000, 120_320, 20_160, 303_050, OVERDUE, 1, -3, 0),
+        ("overdue",
+            LoanSpec { money: 400_000, interest: 120_320, repay_interest: 20_160,
+                overdue: 303_050, status: OVERDUE, due_in: -3, ..current(2) },
             vec![(200_000, 7, -45)]),
-        ("repaid", current(3, 500_000, 150_400, 25_200, 0, REPAID, 1, -4, 0),
+        ("repaid",
+            LoanSpec { money: 500_000, interest: 150_400, repay_interest: 25_200,
+                status: REPAID, due_in: -4, ..current(3) },
             vec![(300_000, 10, -35), (200_000, 7, -70), (100_000, 7, -105)]),
-        ("extended", current(4, 202_000, 84_840, 10_000, 0, EXTENDED, 1, 9, 1),
+        ("extended",
+            LoanSpec { money: 202_000, interest: 84_840, repay_interest: 10_000,
+                status: EXTENDED, due_in: 9, delay_num: 1, ..current(4) },
             vec![(150_000, 7, -40), (100_000, 7, -80)]),
-        ("unknown-status-3", current(5, 150_000, 45_120, 7_560, 0, UNLISTED, 1, 7, 0),
+        ("unknown-status-3",
+            LoanSpec { money: 150_000, interest: 45_120, repay_interest: 7_560,
+                status: UNLISTED, due_in: 7, ..current(5) },
             vec![(100_000, 7, -50)]),
-        ("awaiting-confirmation", current(6, 500_000, 150_400, 25_200, 0, DUE, 0, 7, 0),
+        ("awaiting-confirmation",
+            LoanSpec { money: 500_000, interest: 150_400, repay_interest: 25_200,
+                confirm: 0, due_in: 7, ..current(6) },
             vec![(200_000, 7, -30)]),
     ];
     let mut k = 0u64;
@@ -178,32 +191,19 @@ pub fn reloan(account: &Account, counter: u64, now: i64, offset: i32) -> Loan {
         .parse::<i64>()
         .map_or(500_000, |m| m * 100);
     let loan_time = account.next_loan_period.parse::<i64>().unwrap_or(7);
-    let due_day = today + loan_time;
-    Loan {
-        oid: format!(
-            "{}{:08}",
-            time::compact_datetime(now, offset),
-            97_840_000 + counter
-        ),
-        bill_id: 38_000 + counter,
-        toid: 91_000 + counter,
-        money,
-        interest: money * 3008 / 10_000,
-        repay_interest: money * 504 / 10_000,
-        overdue: 0,
-        repaid: 0,
-        delay_unpaid: 0,
-        status: DUE,
-        confirm: 1,
+    let oid = format!(
+        "{}{:08}",
+        time::compact_datetime(now, offset),
+        97_840_000 + counter
+    );
+    let spec = LoanSpec {
         loan_time,
-        delay_num: 0,
-        start_day: today,
+        due_in: loan_time,
+        ..LoanSpec::new(oid, 38_000 + counter, 91_000 + counter).standard(money)
+    };
+    // Created now, not at seed time.
+    Loan {
         add_time: now,
-        due_day,
-        repay_time: 0,
-        overdue_settime: 0,
-        utr: None,
-        utr_image: None,
-        repay_image: None,
+        ..spec.build(today, offset, 0)
     }
 }

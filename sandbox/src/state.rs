@@ -12,6 +12,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// Days a loan moves forward per extension.
 pub const DELAY_DAYS: i64 = 7;
 
+// Alike the app's (src/api/types.rs) on purpose: own types, so a misreading is not mirrored.
 #[derive(Clone, Debug)]
 pub struct Loan {
     /// Order number (22 digits), `oid` of #13/#14/#16/#12.
@@ -141,6 +142,35 @@ pub struct Knobs {
     pub delay_ms: u64,
     /// Replace the strings borrowers see by the hostile corpus.
     pub hostile: bool,
+    /// What #15 (`/Index/languages`) answers in `target`.
+    pub target: Target,
+}
+
+/// #15's `target` ("跳转目标"): where the API tells the client it runs and
+/// so how to go on, `web` (the H5 site, the default) or `app` (inside the
+/// native app, which navigates itself).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Target {
+    #[default]
+    Web,
+    App,
+}
+
+impl Target {
+    pub fn parse(s: &str) -> Option<Target> {
+        match s {
+            "web" => Some(Target::Web),
+            "app" => Some(Target::App),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Web => "web",
+            Target::App => "app",
+        }
+    }
 }
 
 /// Everything that `POST /__sandbox/reset` puts back.

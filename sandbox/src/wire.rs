@@ -115,6 +115,7 @@ fn write_str(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
     f.write_char('"')
 }
 
+// One `From` per type the replies use, alike on purpose: a blanket impl clashes with `From<bool>`.
 impl From<&str> for OrderedJson {
     fn from(s: &str) -> OrderedJson {
         OrderedJson::Str(s.to_string())

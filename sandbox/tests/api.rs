@@ -651,6 +651,7 @@ fn payments() {
     assert_eq!(st["references"].as_array().unwrap().len(), 4);
 }
 
+// Tests end and start alike (the state read; a sandbox, a login) on purpose: each stands alone.
 #[test]
 fn sandbox_reset_clock_settings() {
     let s = start();
@@ -747,8 +748,43 @@ fn sandbox_reset_clock_settings() {
     let v: Value = c.get("/__sandbox/settings").json();
     assert_eq!(
         v["settings"],
-        json!({"reference_ttl_seconds":null,"unsafe_urls":false,"delay_ms":0,"hostile":false})
+        json!({"reference_ttl_seconds":null,"unsafe_urls":false,"delay_ms":0,"hostile":false,"target":"web"})
     );
+}
+
+#[test]
+fn languages_target_switch() {
+    let s = start();
+    let mut c = s.client();
+    let target = |c: &mut Client| c.get("/Index/languages").json()["target"].clone();
+    assert_eq!(target(&mut c), "web");
+    // Query or form, GET or POST, like the other settings; shown in the reply.
+    let r = c.get("/__sandbox/settings?target=app");
+    assert_eq!(r.json()["settings"]["target"], "app");
+    for method in ["GET", "POST"] {
+        let r = c.request(method, "/Index/languages", None, b"");
+        assert_eq!(
+            r.json(),
+            json!({"status":200,"languages":["Spanish","English"],"default":"English","target":"app"})
+        );
+    }
+    // Other settings leave it alone.
+    c.post_form("/__sandbox/settings", &[("hostile", "0")]);
+    assert_eq!(target(&mut c), "app");
+    c.post_form("/__sandbox/settings", &[("target", "web")]);
+    assert_eq!(target(&mut c), "web");
+    c.post_form("/__sandbox/settings", &[("target", "app")]);
+    // Empty is the default; anything else is refused and changes nothing.
+    c.post_form("/__sandbox/settings", &[("target", "")]);
+    assert_eq!(target(&mut c), "web");
+    c.post_form("/__sandbox/settings", &[("target", "app")]);
+    let r = c.post_form("/__sandbox/settings", &[("target", "ios")]);
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["message"], "target must be web or app");
+    assert_eq!(target(&mut c), "app");
+    // A reset puts `web` back.
+    c.post("/__sandbox/reset");
+    assert_eq!(target(&mut c), "web");
 }
 
 #[test]

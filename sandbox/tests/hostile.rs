@@ -7,6 +7,7 @@ use common::*;
 use serde_json::{json, Value};
 
 const O1: &str = "2026112014035297833261";
+// The key lists restate src/hostile.rs's on purpose (not imported): they are what the README says.
 const TEXT: [&str; 10] = [
     "message",
     "msg",

@@ -96,6 +96,7 @@ fn clock_at_the_edges_works() {
     }
 }
 
+// Shaped like `clock_extremes_are_refused` on purpose: each bound refused by its own endpoint.
 #[test]
 fn huge_reference_lifetimes_are_refused() {
     let s = start();

@@ -1,11 +1,11 @@
 //! #1 sign in, #2 log out, and the HTML login page PHP redirects to (Q10).
 
-use super::{current_user, session_id, SESSION_COOKIE};
+use super::{Session, SESSION_COOKIE};
 use crate::params::Params;
 use crate::state::{new_session_id, Shared};
 use crate::wire::{err, err_without_data, ok};
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{header, HeaderValue};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 /// #1 `POST /Index/ajaxSignIn` (`username`, `password`).
@@ -38,9 +38,9 @@ pub async fn sign_in(State(app): State<Shared>, params: Params) -> Response {
 }
 
 /// #2 `GET /Index/ajaxLogOut`.
-pub async fn log_out(State(app): State<Shared>, headers: HeaderMap) -> Response {
-    if let Some(sid) = session_id(&headers) {
-        app.world().sessions.remove(&sid);
+pub async fn log_out(State(app): State<Shared>, session: Session) -> Response {
+    if let Some(sid) = session.id() {
+        app.world().sessions.remove(sid);
     }
     let mut res = crate::obj! { "status" => 200, "message" => "Logout successful" }.into_response();
     res.headers_mut().insert(
@@ -58,9 +58,8 @@ pub async fn login_page() -> Html<&'static str> {
 }
 
 /// `GET /Repay/index.shtml` (the sign-in reply's `data`): back to the app.
-pub async fn after_login(State(app): State<Shared>, headers: HeaderMap) -> Response {
-    let logged_in = current_user(&app.world(), &headers).is_some();
-    let to = if logged_in {
+pub async fn after_login(State(app): State<Shared>, session: Session) -> Response {
+    let to = if session.lock().is_ok() {
         app.settings.base.clone()
     } else {
         "/Index/login".to_string()

@@ -1,16 +1,16 @@
 //! #7 upload, #8 feedback, #10 contacts, #11 customer service, #15 languages,
 //! and the uploaded files themselves.
 
-use super::current_user;
+use super::{Answer, LoggedOut, Session};
 use crate::obj;
 use crate::params::{BodyError, Params};
 use crate::state::{Shared, Upload};
 use crate::time;
-use crate::wire::{err, err_without_data, need_login, ok, OrderedJson, Reply};
+use crate::wire::{err, err_without_data, ok, OrderedJson};
 use crate::MAX_UPLOAD_BYTES;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 
 /// Image kinds accepted, recognised by their first bytes.
 fn sniff_image(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
@@ -39,38 +39,30 @@ const TOO_LARGE: &str = "The image must not be larger than 5 MB";
 
 /// #7 `POST /Info/ajaxUpload` (multipart `fileName=file`, `file=<binary>`).
 /// Successful uploads alternate between the two reply shapes of Q4.
-pub async fn upload(State(app): State<Shared>, headers: HeaderMap, params: Params) -> Response {
+pub async fn upload(State(app): State<Shared>, session: Session, params: Params) -> Answer {
     let today = app.today();
-    let mut world = app.world();
-    let Some(user) = current_user(&world, &headers) else {
-        // Q10: this one signals a lost session with HTTP 403.
-        return Reply(
-            StatusCode::FORBIDDEN,
-            obj! { "status" => 403, "message" => "Please log in first" },
-        )
-        .into_response();
-    };
+    let mut world = session.lock_or(LoggedOut::Forbidden)?;
     match params.error {
-        Some(BodyError::TooLarge) => return err_without_data(400, TOO_LARGE).into_response(),
-        Some(BodyError::Malformed) => return err_without_data(400, CHOOSE_IMAGE).into_response(),
+        Some(BodyError::TooLarge) => return Ok(err_without_data(400, TOO_LARGE)),
+        Some(BodyError::Malformed) => return Ok(err_without_data(400, CHOOSE_IMAGE)),
         None => {}
     }
     let field = params.nonblank("fileName").unwrap_or("file");
     let Some(file) = params.file(field).filter(|f| !f.bytes.is_empty()) else {
-        return err_without_data(400, CHOOSE_IMAGE).into_response();
+        return Ok(err_without_data(400, CHOOSE_IMAGE));
     };
     if file.bytes.len() > MAX_UPLOAD_BYTES {
-        return err_without_data(400, TOO_LARGE).into_response();
+        return Ok(err_without_data(400, TOO_LARGE));
     }
     let Some((ext, content_type)) = sniff_image(&file.bytes) else {
-        return err_without_data(400, CHOOSE_IMAGE).into_response();
+        return Ok(err_without_data(400, CHOOSE_IMAGE));
     };
     let n = world.uploads.len() as u64 + 1;
     let hex = format!("{:016x}{:016x}", fnv(n, &file.bytes), fnv(!n, &file.bytes));
     let day = time::ymd_compact(today);
     let name = format!("{hex}.{ext}");
     let rel = format!("{day}/{name}");
-    let username = world.accounts[user].username.clone();
+    let username = world.account().username.clone();
     world.uploads.push(Upload {
         n,
         rel: rel.clone(),
@@ -81,16 +73,15 @@ pub async fn upload(State(app): State<Shared>, headers: HeaderMap, params: Param
     });
     // Q4: odd uploads answer envelope 1 with a backslashed URL, even ones
     // envelope 3 with a relative path.
-    if n % 2 == 1 {
+    Ok(if n % 2 == 1 {
         let host = app.origin.trim_start_matches("http://");
         ok(
             "SUCCEED",
             format!("http:\\\\{host}\\Public\\Upload\\{day}\\{name}"),
         )
-        .into_response()
     } else {
-        obj! { "info" => rel, "status" => 1, "url" => "" }.into_response()
-    }
+        obj! { "info" => rel, "status" => 1, "url" => "" }
+    })
 }
 
 /// `GET /Public/Upload/YYYYMMDD/<name>`: an uploaded image.
@@ -135,24 +126,17 @@ fn is_email(s: &str) -> bool {
 }
 
 /// #8 `POST /Feedback/ajaxCreate` (`comments`, `contact`, `attachments`).
-pub async fn feedback(
-    State(app): State<Shared>,
-    headers: HeaderMap,
-    params: Params,
-) -> OrderedJson {
+pub async fn feedback(State(app): State<Shared>, session: Session, params: Params) -> Answer {
     let now = app.now();
-    let mut world = app.world();
-    let Some(user) = current_user(&world, &headers) else {
-        return need_login();
-    };
+    let mut world = session.lock()?;
     let Some(comments) = params.nonblank("comments") else {
-        return err(400, "Please describe your problem or suggestion");
+        return Ok(err(400, "Please describe your problem or suggestion"));
     };
     let Some(contact) = params.nonblank("contact") else {
-        return err(400, "Please enter your phone number or e-mail");
+        return Ok(err(400, "Please enter your phone number or e-mail"));
     };
     if !is_phone(contact) && !is_email(contact) {
-        return err(400, "Please enter a valid phone number or e-mail");
+        return Ok(err(400, "Please enter a valid phone number or e-mail"));
     }
     let attachments: Vec<&str> = params
         .fields
@@ -161,14 +145,14 @@ pub async fn feedback(
         .map(|(_, v)| v.as_str())
         .collect();
     let record = serde_json::json!({
-        "username": world.accounts[user].username,
+        "username": world.account().username,
         "comments": comments,
         "contact": contact,
         "attachments": attachments,
         "at": now,
     });
     world.feedback.push(record);
-    obj! { "status" => 200, "data" => "", "message" => "Submit Successfully" }
+    Ok(obj! { "status" => 200, "data" => "", "message" => "Submit Successfully" })
 }
 
 /// The contacts of #10's form, or the message refusing them. Read before
@@ -203,26 +187,21 @@ fn contact_rows(params: &Params) -> Result<Vec<serde_json::Value>, &'static str>
 }
 
 /// #10 `POST /Contact/ajaxPush` (`contacts[i][name|phone|relate]`).
-/// Logged out, it redirects to the HTML login page (Q10).
-pub async fn contacts(State(app): State<Shared>, headers: HeaderMap, params: Params) -> Response {
+pub async fn contacts(State(app): State<Shared>, session: Session, params: Params) -> Answer {
     let now = app.now();
     let rows = contact_rows(&params);
-    let mut world = app.world();
-    let Some(user) = current_user(&world, &headers) else {
-        // Q10: a PHP redirect to the HTML login page.
-        return Redirect::to("/Index/login").into_response();
-    };
+    let mut world = session.lock_or(LoggedOut::LoginPage)?;
     let list = match rows {
         Ok(list) => list,
-        Err(message) => return err(400, message).into_response(),
+        Err(message) => return Ok(err(400, message)),
     };
     let record = serde_json::json!({
-        "username": world.accounts[user].username,
+        "username": world.account().username,
         "contacts": list,
         "at": now,
     });
     world.contacts.push(record);
-    ok("Successful", "").into_response()
+    Ok(ok("Successful", ""))
 }
 
 /// #11 `GET|POST /Index/contact` (public).
@@ -233,12 +212,14 @@ pub async fn service_contact() -> OrderedJson {
     )
 }
 
-/// #15 `GET|POST /Index/languages` (public, envelope 2).
-pub async fn languages() -> OrderedJson {
+/// #15 `GET|POST /Index/languages` (public, envelope 2); `target` as set by
+/// `/__sandbox/settings` (`web` unless `target=app`).
+pub async fn languages(State(app): State<Shared>) -> OrderedJson {
+    let target = app.world().knobs.target;
     obj! {
         "status" => 200,
         "languages" => vec![OrderedJson::from("Spanish"), OrderedJson::from("English")],
         "default" => "English",
-        "target" => "web",
+        "target" => target.as_str(),
     }
 }

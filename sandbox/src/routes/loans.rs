@@ -1,20 +1,18 @@
 //! Loans: #3 current loan, #4 history, #5 extend, #6 re-loan, #9 confirm,
 //! #12 repayment proof, #13 repayment page, #14 extension page.
 
-use super::current_user;
+use super::{Answer, LoggedOut, Session, SignedIn};
 use crate::obj;
 use crate::params::Params;
 use crate::seed;
-use crate::state::{Account, Loan, Shared, DELAY_DAYS};
+use crate::state::{Account, AppState, Loan, Shared, DELAY_DAYS};
 use crate::time;
 use crate::wire::loan_status::{EXTENDED, NOT_LOGGED_IN, OVERDUE, REPAID};
 use crate::wire::{
-    err, err_without_data, money_number, money_short, money_string, need_login, number_string,
-    order_not_found, thinkphp_reply, OrderedJson, Reply,
+    err, err_without_data, money_number, money_short, money_string, number_string, order_not_found,
+    thinkphp_reply, OrderedJson,
 };
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
 
 fn default_deadline() -> OrderedJson {
     OrderedJson::Arr(
@@ -92,24 +90,26 @@ fn bill_full(loan: &Loan, uid: u64, offset: i32) -> OrderedJson {
     }
 }
 
+/// #3's answer to a visitor without a session: the public offer.
+pub fn public_offer() -> OrderedJson {
+    obj! {
+        "status" => 200,
+        "data" => obj! {
+            "status" => NOT_LOGGED_IN, // Q7: the public offer instead of a loan
+            "quota" => "5000",
+            "default_loan_time" => 7,
+            "default_deadline" => default_deadline(),
+            "default_loan_interest" => "0.043",
+            "default_repay_interest" => "0.0072",
+        },
+        "message" => "If the user is not logged in, the default quota will be displayed",
+    }
+}
+
 /// #3 `GET /Repay/loans`: the public offer when logged out, else the loan.
-pub async fn loans(State(app): State<Shared>, headers: HeaderMap) -> OrderedJson {
-    let world = app.world();
-    let Some(user) = current_user(&world, &headers) else {
-        return obj! {
-            "status" => 200,
-            "data" => obj! {
-                "status" => NOT_LOGGED_IN, // Q7: the public offer instead of a loan
-                "quota" => "5000",
-                "default_loan_time" => 7,
-                "default_deadline" => default_deadline(),
-                "default_loan_interest" => "0.043",
-                "default_repay_interest" => "0.0072",
-            },
-            "message" => "If the user is not logged in, the default quota will be displayed",
-        };
-    };
-    let account = &world.accounts[user];
+pub async fn loans(State(app): State<Shared>, session: Session) -> Answer {
+    let world = session.lock_or(LoggedOut::PublicOffer)?;
+    let account = world.account();
     let loan = &account.loan;
     let offset = app.offset();
     // Q1: money as numbers here, as strings in the bill.
@@ -149,7 +149,7 @@ pub async fn loans(State(app): State<Shared>, headers: HeaderMap) -> OrderedJson
     ] {
         data.set(k, v);
     }
-    obj! { "status" => 200, "data" => data, "message" => "Successfully" }
+    Ok(obj! { "status" => 200, "data" => data, "message" => "Successfully" })
 }
 
 fn order_item(account: &Account, loan: &Loan, offset: i32) -> OrderedJson {
@@ -176,36 +176,23 @@ fn order_item(account: &Account, loan: &Loan, offset: i32) -> OrderedJson {
 }
 
 /// #4 `POST /Repay/orders`: the session's orders, newest first.
-pub async fn orders(State(app): State<Shared>, headers: HeaderMap) -> Response {
-    let world = app.world();
-    let Some(user) = current_user(&world, &headers) else {
-        // Q10: this one signals a lost session with HTTP 401.
-        return Reply(
-            StatusCode::UNAUTHORIZED,
-            obj! { "status" => 401, "message" => "Unauthorized" },
-        )
-        .into_response();
-    };
-    let account = &world.accounts[user];
+pub async fn orders(State(app): State<Shared>, session: Session) -> Answer {
+    let world = session.lock_or(LoggedOut::Unauthorized)?;
+    let account = world.account();
     let orders: Vec<OrderedJson> = account
         .loans()
         .map(|loan| order_item(account, loan, app.offset()))
         .collect();
-    obj! {
+    Ok(obj! {
         "status" => 200,
         "data" => obj! { "orders" => orders },
         "message" => "Successfully",
-    }
-    .into_response()
+    })
 }
 
 /// The common part of #13 and #14.
-fn detail(app: &Shared, headers: &HeaderMap, params: &Params, delay: bool) -> OrderedJson {
-    let world = app.world();
-    let Some(user) = current_user(&world, headers) else {
-        return need_login();
-    };
-    let account = &world.accounts[user];
+fn detail(app: &AppState, world: &SignedIn, params: &Params, delay: bool) -> OrderedJson {
+    let account = world.account();
     let Some(oid) = params.nonblank("oid") else {
         return err_without_data(400, "Missing order number");
     };
@@ -231,109 +218,87 @@ fn detail(app: &Shared, headers: &HeaderMap, params: &Params, delay: bool) -> Or
 }
 
 /// #13 `POST /Repay/loanDetail` (`oid` = order number).
-pub async fn loan_detail(
-    State(app): State<Shared>,
-    headers: HeaderMap,
-    params: Params,
-) -> OrderedJson {
-    detail(&app, &headers, &params, false)
+pub async fn loan_detail(State(app): State<Shared>, session: Session, params: Params) -> Answer {
+    Ok(detail(&app, &session.lock()?, &params, false))
 }
 
 /// #14 `POST /Repay/loanDelay` (`oid` = order number).
-pub async fn loan_delay(
-    State(app): State<Shared>,
-    headers: HeaderMap,
-    params: Params,
-) -> OrderedJson {
-    detail(&app, &headers, &params, true)
+pub async fn loan_delay(State(app): State<Shared>, session: Session, params: Params) -> Answer {
+    Ok(detail(&app, &session.lock()?, &params, true))
 }
 
 /// #5 `POST /Repay/ajaxDelay` (`oid` = bill id, Q6).
-pub async fn ajax_delay(
-    State(app): State<Shared>,
-    headers: HeaderMap,
-    params: Params,
-) -> OrderedJson {
-    let mut world = app.world();
-    let Some(user) = current_user(&world, &headers) else {
-        return need_login();
-    };
+pub async fn ajax_delay(session: Session, params: Params) -> Answer {
+    let mut world = session.lock()?;
     let Some(bill_id) = params.nonblank("oid") else {
-        return err(400, "Please select a bill");
+        return Ok(err(400, "Please select a bill"));
     };
-    let account = &mut world.accounts[user];
+    let account = world.account_mut();
     let loan = std::iter::once(&mut account.loan)
         .chain(account.history.iter_mut())
         // Q6: the bill id, not the order number the other endpoints take.
         .find(|l| l.bill_id.to_string() == bill_id);
     let Some(loan) = loan else {
-        return err(404, "Unknown bill");
+        return Ok(err(404, "Unknown bill"));
     };
     if loan.status == REPAID {
-        return err(400, "This loan has been repaid and cannot be extended");
+        return Ok(err(400, "This loan has been repaid and cannot be extended"));
     }
     if loan.delay_unpaid > 0 {
-        return err(400, "Please pay the pending extension fee first");
+        return Ok(err(400, "Please pay the pending extension fee first"));
     }
     loan.due_day += DELAY_DAYS;
     loan.status = EXTENDED;
     loan.delay_num += 1;
     loan.delay_unpaid = loan.delay_fee();
-    obj! { "status" => 200, "data" => "", "message" => "Deferred success" }
+    Ok(obj! { "status" => 200, "data" => "", "message" => "Deferred success" })
 }
 
 /// #6 `GET|POST /Loan/reLoan`: a new loan once the current one is repaid.
-pub async fn reloan(State(app): State<Shared>, headers: HeaderMap) -> OrderedJson {
+pub async fn reloan(State(app): State<Shared>, session: Session) -> Answer {
     let now = app.now();
-    let mut world = app.world();
-    let Some(user) = current_user(&world, &headers) else {
-        return need_login();
-    };
-    if world.accounts[user].loan.status != REPAID {
-        return err(400, "You have a loan in progress and cannot apply again");
+    let mut world = session.lock()?;
+    if world.account().loan.status != REPAID {
+        return Ok(err(
+            400,
+            "You have a loan in progress and cannot apply again",
+        ));
     }
     world.new_loans += 1;
     let counter = world.new_loans;
-    let account = &mut world.accounts[user];
+    let account = world.account_mut();
     let loan = seed::reloan(account, counter, now, app.offset());
     let old = std::mem::replace(&mut account.loan, loan);
     account.history.insert(0, old);
-    obj! { "status" => 200, "message" => "Successful", "data" => "" }
+    Ok(obj! { "status" => 200, "message" => "Successful", "data" => "" })
 }
 
 /// #9 `GET /Index/ajaxApply`: confirm a loan awaiting confirmation.
-pub async fn apply(State(app): State<Shared>, headers: HeaderMap) -> OrderedJson {
-    let mut world = app.world();
-    let Some(user) = current_user(&world, &headers) else {
-        return need_login();
-    };
-    let loan = &mut world.accounts[user].loan;
+pub async fn apply(session: Session) -> Answer {
+    let mut world = session.lock()?;
+    let loan = &mut world.account_mut().loan;
     if loan.confirm != 0 {
-        return err_without_data(400, "There is no loan application awaiting confirmation");
+        return Ok(err_without_data(
+            400,
+            "There is no loan application awaiting confirmation",
+        ));
     }
     loan.confirm = 1;
-    obj! { "status" => 200, "message" => "apply successful" }
+    Ok(obj! { "status" => 200, "message" => "apply successful" })
 }
 
 /// #12 `POST /Repay/repayProof` (`oid`, optional `utr`, `utr_image`,
 /// `repay_image`). Envelope 3.
-pub async fn repay_proof(
-    State(app): State<Shared>,
-    headers: HeaderMap,
-    params: Params,
-) -> OrderedJson {
+pub async fn repay_proof(State(app): State<Shared>, session: Session, params: Params) -> Answer {
     let now = app.now();
-    let mut world = app.world();
-    let Some(user) = current_user(&world, &headers) else {
-        return need_login();
-    };
+    let mut world = session.lock()?;
     // Envelope 3 here, but envelope 1 for an unknown order, as in PHP.
     let Some(oid) = params.nonblank("oid") else {
-        return thinkphp_reply(0, "Please select an order");
+        return Ok(thinkphp_reply(0, "Please select an order"));
     };
-    let username = world.accounts[user].username.clone();
-    let Some(loan) = world.accounts[user].loan_by_oid_mut(oid) else {
-        return order_not_found();
+    let username = world.account().username.clone();
+    let Some(loan) = world.account_mut().loan_by_oid_mut(oid) else {
+        return Ok(order_not_found());
     };
     let field = |name: &str| params.nonblank(name).map(str::to_string);
     let (utr, utr_image, repay_image) = (field("utr"), field("utr_image"), field("repay_image"));
@@ -354,5 +319,5 @@ pub async fn repay_proof(
         "repay_image": repay_image,
         "at": now,
     }));
-    thinkphp_reply(1, "Successful")
+    Ok(thinkphp_reply(1, "Successful"))
 }

@@ -2,7 +2,7 @@
 
 use crate::fault::{self, Fault, FaultKind};
 use crate::params::Params;
-use crate::state::{Account, Shared};
+use crate::state::{Account, Shared, Target};
 use crate::time;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
@@ -52,6 +52,7 @@ fn knobs_json(app: &Shared) -> Value {
         "unsafe_urls": world.knobs.unsafe_urls,
         "delay_ms": world.knobs.delay_ms,
         "hostile": world.knobs.hostile,
+        "target": world.knobs.target.as_str(),
     })
 }
 
@@ -137,8 +138,8 @@ pub async fn clock(State(app): State<Shared>, params: Params) -> Response {
 }
 
 /// `GET|POST /__sandbox/settings` (`reference_ttl_seconds`, `unsafe_urls`,
-/// `delay_ms`, `hostile`, all optional; an empty `reference_ttl_seconds`
-/// restores the defaults).
+/// `delay_ms`, `hostile`, `target`, all optional; an empty
+/// `reference_ttl_seconds` restores the defaults, an empty `target` is `web`).
 pub async fn settings(
     State(app): State<Shared>,
     RawQuery(query): RawQuery,
@@ -170,6 +171,14 @@ pub async fn settings(
         Some("0" | "false" | "") => Some(false),
         Some(_) => return bad("hostile must be 1 or 0"),
     };
+    let target = match params.get("target") {
+        None => None,
+        Some("") => Some(Target::Web),
+        Some(v) => match Target::parse(v) {
+            Some(t) => Some(t),
+            None => return bad("target must be web or app"),
+        },
+    };
     let delay = match params.get("delay_ms") {
         None => None,
         Some(v) => match v.parse::<u64>() {
@@ -190,6 +199,9 @@ pub async fn settings(
         }
         if let Some(h) = hostile {
             world.knobs.hostile = h;
+        }
+        if let Some(t) = target {
+            world.knobs.target = t;
         }
     }
     Json(json!({ "status": 200, "settings": knobs_json(&app) })).into_response()
