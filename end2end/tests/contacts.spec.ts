@@ -8,11 +8,9 @@
  * language; numbers are normalised to 10 digits, and the saved list shows
  * what was sent.
  */
-import { test, expect, t, shot, LANGS, DEMO, loginTo, type Lang, type Sandbox, ANDROID_WEBVIEW_UA } from './fixtures';
+import { test, expect, t, shot, LANGS, DEMO, loginTo, type Lang, type SentContact, ANDROID_WEBVIEW_UA } from './fixtures';
 import type { Page } from '@playwright/test';
 
-type Sent = { name: string; phone: string; relate: string };
-type Stored = { contacts: Array<{ username: string; contacts: Sent[] }> };
 
 type Person = { name: string[]; tel: string[] };
 
@@ -67,12 +65,8 @@ async function submit(page: Page, lang: Lang): Promise<void> {
   await page.getByRole('button', { name: t(lang, 'contacts.submit'), exact: true }).click();
 }
 
-async function stored(sandbox: Sandbox): Promise<Stored> {
-  return (await sandbox.state()) as unknown as Stored;
-}
-
 /** The saved list's entry for `name`, holding the number and relationship as sent. */
-async function expectSaved(page: Page, lang: Lang, sent: Sent[]): Promise<void> {
+async function expectSaved(page: Page, lang: Lang, sent: SentContact[]): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: t(lang, 'contacts.done') })).toBeVisible();
   const list = page.getByRole('list', { name: t(lang, 'contacts.saved_title'), exact: true });
   await expect(list.getByRole('listitem')).toHaveCount(sent.length);
@@ -113,13 +107,13 @@ for (const lang of LANGS) {
       await second.relate.selectOption({ label: t(lang, 'contacts.rel_coworker') });
       await shot(page, `contacts-picked-${lang}`);
       await submit(page, lang);
-      const sent: Sent[] = [
+      const sent: SentContact[] = [
         { name: 'María López', phone: '5512345678', relate: t(lang, 'contacts.rel_mother') },
         { name: 'José Pérez', phone: '5533334444', relate: t(lang, 'contacts.rel_coworker') },
       ];
       await expectSaved(page, lang, sent);
       await shot(page, `contacts-saved-${lang}`);
-      const state = await stored(sandbox);
+      const state = await sandbox.state();
       expect(state.contacts).toHaveLength(1);
       expect(state.contacts[0].username).toBe(DEMO.due);
       expect(state.contacts[0].contacts).toEqual(sent);
@@ -138,7 +132,7 @@ for (const lang of LANGS) {
         { name: 'Ana Ruiz', phone: '5511112222', relate: '' },
         { name: 'José Pérez', phone: '5533334444', relate: '' },
       ]);
-      expect((await stored(sandbox)).contacts[0].contacts).toEqual([
+      expect((await sandbox.state()).contacts[0].contacts).toEqual([
         { name: 'Ana Ruiz', phone: '5511112222', relate: '' },
         { name: 'José Pérez', phone: '5533334444', relate: '' },
       ]);
@@ -156,7 +150,7 @@ for (const lang of LANGS) {
       await expect(first.phone).toHaveAccessibleDescription(t(lang, 'contacts.phone_hint'));
       await submit(page, lang);
       await expect(page.getByText(t(lang, 'contacts.incomplete'), { exact: true })).toBeVisible();
-      expect((await stored(sandbox)).contacts).toHaveLength(0);
+      expect((await sandbox.state()).contacts).toHaveLength(0);
       await first.phone.fill('+52 (55) 1234-5678');
       await first.relate.selectOption({ label: t(lang, 'contacts.rel_friend') });
       // Usable at 320 px: nothing wider than the screen.
@@ -165,7 +159,7 @@ for (const lang of LANGS) {
       await submit(page, lang);
       const sent = [{ name: 'Ana Ruiz', phone: '5512345678', relate: t(lang, 'contacts.rel_friend') }];
       await expectSaved(page, lang, sent);
-      expect((await stored(sandbox)).contacts[0].contacts).toEqual(sent);
+      expect((await sandbox.state()).contacts[0].contacts).toEqual(sent);
     });
 
     test('the chosen relationship is kept in the draft across a reload', async ({ page, sandbox }) => {
@@ -178,7 +172,7 @@ for (const lang of LANGS) {
       await expect(row(page, lang, 1).relate).toHaveValue('partner');
       await submit(page, lang);
       await expectSaved(page, lang, [{ name: 'Ana Ruiz', phone: '5511112222', relate: t(lang, 'contacts.rel_partner') }]);
-      expect((await stored(sandbox)).contacts[0].contacts[0].relate).toBe(t(lang, 'contacts.rel_partner'));
+      expect((await sandbox.state()).contacts[0].contacts[0].relate).toBe(t(lang, 'contacts.rel_partner'));
     });
 
     test.describe('inside a native app (Android WebView)', () => {
@@ -196,7 +190,7 @@ for (const lang of LANGS) {
         await submit(page, lang);
         await expectSaved(page, lang, [{ name: 'Ana Ruiz', phone: '5511112222', relate: '' }]);
         expect(await picks(page)).toEqual([]);
-        expect((await stored(sandbox)).contacts).toHaveLength(1);
+        expect((await sandbox.state()).contacts).toHaveLength(1);
       });
     });
   });

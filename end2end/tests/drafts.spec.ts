@@ -5,10 +5,12 @@
  * sandbox holds exactly one record. Drafts live in the tab only: gone when
  * sent, on logout, and when another borrower logs in.
  */
-import { test, expect, t, LANGS, DEMO, seedAccount, loginTo, PNG_1PX, loginAgainAndBack } from './fixtures';
+import { test, expect, t, LANGS, DEMO, seedAccount, loginTo, loginAgainAndBack } from './fixtures';
+import {
+  utrField, fillProof, sendProof, expectOneProof, sendFeedback, expectOneFeedback, contactRow, fillTwoContacts, sendContacts, expectTwoContacts,
+} from './form-steps';
 
-type Stored = { proofs: Array<Record<string, unknown>>; feedback: Array<Record<string, unknown>>; contacts: Array<Record<string, unknown>> };
-
+// The usual frame (both languages, a fresh sandbox per test), alike in the specs on purpose.
 for (const lang of LANGS) {
   test.describe(`drafts (${lang})`, () => {
     test.beforeEach(async ({ sandbox }) => {
@@ -19,22 +21,16 @@ for (const lang of LANGS) {
       const acc = await seedAccount(sandbox, DEMO.due);
       const path = `proof/${acc.order_number}`;
       await loginTo(page, lang, DEMO.due, path);
-      const utr = page.getByLabel(t(lang, 'proof.utr'), { exact: true });
-      await utr.fill('MBAN01002605200012345678');
-      await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG_1PX });
-      await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
+      const utr = utrField(page, lang);
+      await fillProof(page, lang, 'MBAN01002605200012345678');
       await page.context().clearCookies();
       await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
       await loginAgainAndBack(page, lang, DEMO.due, path);
       await expect(utr).toHaveValue('MBAN01002605200012345678');
       await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
-      expect(((await sandbox.state()) as unknown as Stored).proofs).toHaveLength(0);
-      await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
-      await expect(page.getByRole('status').filter({ hasText: t(lang, 'proof.done') })).toBeVisible();
-      const state = (await sandbox.state()) as unknown as Stored;
-      expect(state.proofs).toHaveLength(1);
-      expect(state.proofs[0]).toMatchObject({ oid: acc.order_number, utr: 'MBAN01002605200012345678' });
-      expect(String(state.proofs[0].repay_image)).toMatch(/\/Public\/Upload\/\d{8}\/[0-9a-f]+\.png$/);
+      expect((await sandbox.state()).proofs).toHaveLength(0);
+      await sendProof(page, lang);
+      await expectOneProof(sandbox, acc.order_number, 'MBAN01002605200012345678');
       // Sent: the draft is gone, a new visit starts empty.
       await page.goto(`${path}?lang=${lang}`);
       await expect(utr).toHaveValue('');
@@ -42,28 +38,16 @@ for (const lang of LANGS) {
 
     test('contacts: every row survives the expiry, one set of contacts arrives', async ({ page, sandbox }) => {
       await loginTo(page, lang, DEMO.due, 'contacts');
-      await page.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('María López');
-      await page.getByLabel(t(lang, 'contacts.phone'), { exact: true }).fill('55 1111 2222');
-      await page.getByRole('button', { name: t(lang, 'contacts.add'), exact: true }).click();
-      const second = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 2 }) });
-      await second.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('José Pérez');
-      await second.getByLabel(t(lang, 'contacts.phone'), { exact: true }).fill('5533334444');
-      await second.getByLabel(t(lang, 'contacts.relate'), { exact: true }).selectOption({ label: t(lang, 'contacts.rel_sibling') });
+      await fillTwoContacts(page, lang);
       await page.context().clearCookies();
       await page.getByRole('button', { name: t(lang, 'contacts.submit'), exact: true }).click();
       await loginAgainAndBack(page, lang, DEMO.due, 'contacts');
-      const first = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 1 }) });
+      const [first, second] = [1, 2].map((n) => contactRow(page, lang, n));
       await expect(first.getByLabel(t(lang, 'contacts.name'), { exact: true })).toHaveValue('María López');
       await expect(first.getByLabel(t(lang, 'contacts.phone'), { exact: true })).toHaveValue('55 1111 2222');
       await expect(second.getByLabel(t(lang, 'contacts.relate'), { exact: true })).toHaveValue('sibling');
-      await page.getByRole('button', { name: t(lang, 'contacts.submit'), exact: true }).click();
-      await expect(page.getByText(t(lang, 'contacts.done'))).toBeVisible();
-      const state = (await sandbox.state()) as unknown as Stored;
-      expect(state.contacts).toHaveLength(1);
-      expect(state.contacts[0].contacts).toEqual([
-        { name: 'María López', phone: '5511112222', relate: '' },
-        { name: 'José Pérez', phone: '5533334444', relate: t(lang, 'contacts.rel_sibling') },
-      ]);
+      await sendContacts(page, lang);
+      await expectTwoContacts(sandbox, lang);
     });
 
     test('feedback: an expiry answer (-100) on send, login, the text is back, one feedback arrives', async ({ page, sandbox }) => {
@@ -77,11 +61,8 @@ for (const lang of LANGS) {
       await loginAgainAndBack(page, lang, DEMO.due, 'feedback');
       await expect(comments).toHaveValue('No veo mi pago de ayer');
       await expect(contact).toHaveValue('ana@example.mx');
-      await page.getByRole('button', { name: t(lang, 'feedback.submit'), exact: true }).click();
-      await expect(page.getByText(t(lang, 'feedback.done'))).toBeVisible();
-      const state = (await sandbox.state()) as unknown as Stored;
-      expect(state.feedback).toHaveLength(1);
-      expect(state.feedback[0]).toMatchObject({ comments: 'No veo mi pago de ayer', contact: 'ana@example.mx' });
+      await sendFeedback(page, lang);
+      await expectOneFeedback(sandbox, 'No veo mi pago de ayer', 'ana@example.mx');
     });
 
     test('a reload keeps the draft; logging out forgets it', async ({ page }) => {

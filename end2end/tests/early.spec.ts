@@ -115,6 +115,7 @@ type ColdCase = {
   shown: (page: Page, lang: Lang, acc: SeedAccount) => Promise<void>;
 };
 
+// Rows alike on purpose: one per page that reads early.
 const COLD: ColdCase[] = [
   {
     name: '/repay/<oid>',

@@ -6,6 +6,7 @@
  */
 import { test, expect, t, shot, LANGS, DEMO, seedAccount, money, loginTo, open } from './fixtures';
 
+// The usual frame (both languages, a fresh sandbox per test), alike in the specs on purpose.
 for (const lang of LANGS) {
   test.describe(`errors (${lang})`, () => {
     test.beforeEach(async ({ sandbox }) => {

@@ -28,6 +28,7 @@ function opener(page: Page, lang: Lang) {
   return page.getByRole('main').getByRole('button', { name: t(lang, 'extend.confirm'), exact: true });
 }
 
+// One test per loan state, alike on purpose (reset, account, login, checks): each reads alone.
 for (const lang of LANGS) {
   test.describe(`extend (${lang})`, () => {
     test('due loan: fee, amount today, current and new due day (no overdue fee)', async ({ page, sandbox }) => {
@@ -155,6 +156,7 @@ for (const lang of LANGS) {
       expect(after.delay_num).toBe(acc.delay_num + 1);
     });
 
+    // Alike the other pages' session-expired tests on purpose: each page's round trip stands alone.
     test('session expired: confirming goes to login and comes back to the extension', async ({ page, sandbox }) => {
       await sandbox.reset();
       const acc = await seedAccount(sandbox, DEMO.due);

@@ -27,19 +27,6 @@ const CLASSES: readonly Kind[] = ['http502', 'expired', 'drop-before', 'drop'];
 /** The app's request timeout (src/api/transport.rs), passed on the page's fake clock. */
 const PAST_TIMEOUT_MS = 31_000;
 
-type State = Record<string, unknown> & {
-  proofs: unknown[];
-  feedback: unknown[];
-  contacts: unknown[];
-  uploads: unknown[];
-  references: unknown[];
-  faults_fired: Array<{ path: string; kind: string }>;
-};
-
-async function state(sandbox: Sandbox): Promise<State> {
-  return (await sandbox.state()) as unknown as State;
-}
-
 /**
  * Arms `kind` for `path` (a sandbox fault, or the network cut), and for
  * `slow` installs the page's fake clock (before the page loads).
@@ -53,7 +40,7 @@ async function arm(page: Page, sandbox: Sandbox, path: string, kind: Kind): Prom
 /** After the spoiled call left: for `slow`, the app's timeout passes. */
 async function lapse(page: Page, sandbox: Sandbox, path: string, kind: Kind): Promise<void> {
   if (kind !== 'slow') return;
-  await expect.poll(async () => (await state(sandbox)).faults_fired.some((f) => f.path === path)).toBe(true);
+  await expect.poll(async () => (await sandbox.state()).faults_fired.some((f) => f.path === path)).toBe(true);
   await page.clock.runFor(PAST_TIMEOUT_MS);
 }
 
@@ -193,6 +180,7 @@ type WriteCase = {
 
 const button = (page: Page, lang: Lang, key: string) => page.getByRole('button', { name: t(lang, key), exact: true });
 
+// Rows alike on purpose: one per write, so every write meets every fault.
 const WRITES: WriteCase[] = [
   {
     name: 'extend', api: '/Repay/ajaxDelay', user: DEMO.due, check: 'read-back',
@@ -223,7 +211,7 @@ const WRITES: WriteCase[] = [
     done: async (page, lang) => {
       await expect(page.getByText(t(lang, 'feedback.done'))).toBeVisible();
     },
-    count: async (sandbox) => (await state(sandbox)).feedback.length,
+    count: async (sandbox) => (await sandbox.state()).feedback.length,
     kept: async (page, lang) => {
       await expect(page.getByLabel(t(lang, 'feedback.comments'), { exact: true })).toHaveValue('No veo mi pago');
     },
@@ -240,7 +228,7 @@ const WRITES: WriteCase[] = [
     done: async (page) => {
       await expect(page.getByTestId('reference-stp').getByTestId('reference')).toBeVisible();
     },
-    count: async (sandbox) => (await state(sandbox)).references.length,
+    count: async (sandbox) => (await sandbox.state()).references.length,
   },
   {
     name: 'proof', api: '/Repay/repayProof', user: DEMO.due, check: 'read-back',
@@ -254,7 +242,7 @@ const WRITES: WriteCase[] = [
     done: async (page, lang) => {
       await expect(page.getByRole('status').filter({ hasText: t(lang, 'proof.done') })).toBeVisible();
     },
-    count: async (sandbox) => (await state(sandbox)).proofs.length,
+    count: async (sandbox) => (await sandbox.state()).proofs.length,
     kept: async (page, lang) => {
       await expect(page.getByLabel(t(lang, 'proof.utr'), { exact: true })).toHaveValue('MBAN0100260520001');
     },
@@ -271,7 +259,7 @@ const WRITES: WriteCase[] = [
     done: async (page, lang) => {
       await expect(page.getByText(t(lang, 'contacts.done'))).toBeVisible();
     },
-    count: async (sandbox) => (await state(sandbox)).contacts.length,
+    count: async (sandbox) => (await sandbox.state()).contacts.length,
     kept: async (page, lang) => {
       await expect(page.getByLabel(t(lang, 'contacts.name'), { exact: true })).toHaveValue('María López');
     },
@@ -288,7 +276,7 @@ const WRITES: WriteCase[] = [
       await expect(page.getByTestId('amount-due')).toBeVisible();
       await expect(button(page, lang, 'home.reloan')).toHaveCount(0);
     },
-    count: async (sandbox) => ((await seedAccount(sandbox, DEMO.repaid)) as unknown as { history: unknown[] }).history.length,
+    count: async (sandbox) => (await seedAccount(sandbox, DEMO.repaid)).history.length,
   },
   {
     name: 'confirm', api: '/Index/ajaxApply', user: DEMO.awaitingConfirmation, check: 'read-back',
@@ -316,7 +304,7 @@ const WRITES: WriteCase[] = [
     done: async (page, lang) => {
       await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
     },
-    count: async (sandbox) => (await state(sandbox)).uploads.length,
+    count: async (sandbox) => (await sandbox.state()).uploads.length,
     resumes: true,
   },
   {
@@ -332,7 +320,7 @@ const WRITES: WriteCase[] = [
     done: async (page) => {
       await expect(page).toHaveURL((u) => !u.pathname.endsWith('/login'));
     },
-    count: async (sandbox) => Number((await state(sandbox)).sessions),
+    count: async (sandbox) => (await sandbox.state()).sessions,
     kept: async (page, lang) => {
       await expect(page.getByLabel(t(lang, 'login.phone'), { exact: true })).toHaveValue(DEMO.due);
     },
@@ -349,7 +337,7 @@ const WRITES: WriteCase[] = [
       await expect(page.getByRole('navigation').getByRole('link', { name: t(lang, 'nav.login'), exact: true })).toBeVisible();
       await expect(page.getByRole('alert')).toHaveCount(0);
     },
-    count: async (sandbox) => -Number((await state(sandbox)).sessions),
+    count: async (sandbox) => -(await sandbox.state()).sessions,
     // The menu forgets the session at once; the alert offers the retry.
     retry: async (page, lang) => page.getByRole('alert').getByRole('button', { name: t(lang, 'errors.retry'), exact: true }).click(),
   },
@@ -410,7 +398,7 @@ async function writeCase(page: Page, sandbox: Sandbox, lang: Lang, wc: WriteCase
   if (kind === 'offline') await page.context().setOffline(false);
   if (wc.check === 'unknowable' && tookEffect(kind)) {
     // It may have arrived: the form stays, and nothing was sent again.
-    expect((await state(sandbox)).faults_fired).toHaveLength(1);
+    expect((await sandbox.state()).faults_fired).toHaveLength(1);
     return;
   }
   // Visibly not done (or safe to repeat): the borrower tries again.
@@ -476,6 +464,6 @@ test.describe('retry buttons send once', () => {
     await retry.click();
     await expect(page.getByTestId('reference-stp').getByTestId('reference')).toBeVisible();
     await sandbox.settings({ delayMs: 0 });
-    expect((await state(sandbox)).references).toHaveLength(1);
+    expect((await sandbox.state()).references).toHaveLength(1);
   });
 });

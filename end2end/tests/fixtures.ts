@@ -62,8 +62,27 @@ export function t(lang: Lang, key: string, vars: Record<string, string | number>
 
 // ---------------------------------------------------------------- sandbox
 
-/** What `GET /__sandbox/state` returns; the sandbox owns the exact shape. */
-export type SandboxState = { accounts: Array<Record<string, unknown>> } & Record<string, unknown>;
+/**
+ * What `GET /__sandbox/state` returns: the fields the tests read, typed once
+ * here (the sandbox owns the exact shape; sandbox/README.md).
+ */
+export type SandboxState = {
+  today: string;
+  sessions: number;
+  accounts: SeedAccount[];
+  proofs: Array<Record<string, unknown>>;
+  feedback: Array<Record<string, unknown>>;
+  contacts: Array<{ username: string; contacts: SentContact[] }>;
+  uploads: SandboxUpload[];
+  references: SeedReference[];
+  faults_fired: Array<{ path: string; kind: string }>;
+} & Record<string, unknown>;
+
+/** One reference contact as the sandbox received it. */
+export type SentContact = { name: string; phone: string; relate: string };
+
+/** One uploaded file as `/__sandbox/state` lists it. */
+export type SandboxUpload = { n: number; path: string; info: string; content_type: string; file_name: string; size: number; username: string };
 
 export type SandboxSettings = {
   /** Lifetime of a repayment reference, in seconds. */
@@ -74,6 +93,8 @@ export type SandboxSettings = {
   delayMs?: number;
   /** Every string a borrower sees replaced by the sandbox's XSS/layout corpus (`GET /__sandbox/hostile`). */
   hostile?: boolean;
+  /** What `/Index/languages` answers in `target`: `web` (the default) or `app` (inside the native app). */
+  target?: 'web' | 'app';
 };
 
 /**
@@ -114,6 +135,7 @@ export class Sandbox {
     if (s.unsafeUrls !== undefined) form.unsafe_urls = s.unsafeUrls ? '1' : '0';
     if (s.delayMs !== undefined) form.delay_ms = String(s.delayMs);
     if (s.hostile !== undefined) form.hostile = s.hostile ? '1' : '0';
+    if (s.target !== undefined) form.target = s.target;
     return this.post('settings', form);
   }
 
@@ -272,6 +294,8 @@ export type SeedAccount = {
   next_loan: string;
   next_loan_period: string;
   approval_rate: string;
+  /** Older orders, newest first. */
+  history: Array<{ order_number: string; bill_id: string; money: number; status: number; due_day: string }>;
 };
 
 export type SeedReference = {
@@ -288,20 +312,19 @@ export type SeedReference = {
 
 /** The seeded account `username` (throws if the sandbox has none). */
 export async function seedAccount(sandbox: Sandbox, username: string): Promise<SeedAccount> {
-  const state = await sandbox.state();
-  const found = (state.accounts as unknown as SeedAccount[]).find((a) => a.username === username);
+  const found = (await sandbox.state()).accounts.find((a) => a.username === username);
   if (!found) throw new Error(`sandbox has no account ${username}`);
   return found;
 }
 
 /** The payment references the sandbox has issued so far. */
 export async function seedReferences(sandbox: Sandbox): Promise<SeedReference[]> {
-  return (await sandbox.state()).references as unknown as SeedReference[];
+  return (await sandbox.state()).references;
 }
 
 /** "Today" in the sandbox's server zone, `dd-mm-yyyy`. */
 export async function serverToday(sandbox: Sandbox): Promise<string> {
-  return (await sandbox.state()).today as string;
+  return (await sandbox.state()).today;
 }
 
 /**

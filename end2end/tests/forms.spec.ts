@@ -3,10 +3,12 @@
  * upload), loan history, feedback and reference contacts. Each submission
  * must reach the sandbox exactly as the borrower typed it.
  */
-import { test, expect, t, shot, LANGS, DEMO, seedAccount, money, loginTo, open, PNG_1PX } from './fixtures';
+import { test, expect, t, shot, LANGS, DEMO, seedAccount, money, loginTo, open } from './fixtures';
+import {
+  fillProof, sendProof, expectOneProof, sendFeedback, expectOneFeedback, contactRow, fillTwoContacts, sendContacts, expectTwoContacts,
+} from './form-steps';
 
-type Stored = { proofs: Array<Record<string, unknown>>; feedback: Array<Record<string, unknown>>; contacts: Array<Record<string, unknown>> };
-
+// The usual frame (both languages, a fresh sandbox per test), alike in the specs on purpose.
 for (const lang of LANGS) {
   test.describe(`forms (${lang})`, () => {
     test.beforeEach(async ({ sandbox }) => {
@@ -21,19 +23,12 @@ for (const lang of LANGS) {
       // Nothing filled in: told what is missing, nothing sent.
       await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
       await expect(page.getByText(t(lang, 'proof.need_something'))).toBeVisible();
-      await page.getByLabel(t(lang, 'proof.utr'), { exact: true }).fill('UTR-778899');
-      await page.getByLabel(t(lang, 'proof.image'), { exact: true }).setInputFiles({ name: 'recibo.png', mimeType: 'image/png', buffer: PNG_1PX });
-      await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
-      await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
-      await expect(page.getByRole('status').filter({ hasText: t(lang, 'proof.done') })).toBeVisible();
+      await fillProof(page, lang, 'UTR-778899');
+      await sendProof(page, lang);
       await shot(page, `proof-done-${lang}`);
-      const state = (await sandbox.state()) as unknown as Stored;
-      expect(state.proofs).toHaveLength(1);
       // Typed in groups, sent as the bank prints it: letters and digits.
-      expect(state.proofs[0]).toMatchObject({ oid: acc.order_number, utr: 'UTR778899' });
+      const image = await expectOneProof(sandbox, acc.order_number, 'UTR778899');
       // The photo's address is the uploaded file, served back by the API.
-      const image = String(state.proofs[0].repay_image);
-      expect(image).toMatch(/\/Public\/Upload\/\d{8}\/[0-9a-f]+\.png$/);
       const served = await page.request.get(image);
       expect(served.ok()).toBe(true);
     });
@@ -62,40 +57,24 @@ for (const lang of LANGS) {
       await expect(page.getByText(t(lang, 'feedback.contact_invalid'))).toBeVisible();
       await expect(comments).toHaveValue('No veo mi pago de ayer');
       await contact.fill('ana@example.mx');
-      await page.getByRole('button', { name: t(lang, 'feedback.submit'), exact: true }).click();
-      await expect(page.getByText(t(lang, 'feedback.done'))).toBeVisible();
-      const state = (await sandbox.state()) as unknown as Stored;
-      expect(state.feedback).toHaveLength(1);
-      expect(state.feedback[0]).toMatchObject({ comments: 'No veo mi pago de ayer', contact: 'ana@example.mx' });
+      await sendFeedback(page, lang);
+      await expectOneFeedback(sandbox, 'No veo mi pago de ayer', 'ana@example.mx');
     });
 
     test('reference contacts: several rows, sent as contacts[i][…]', async ({ page, sandbox }) => {
       await loginTo(page, lang, DEMO.due, 'contacts');
-      await page.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('María López');
-      await page.getByLabel(t(lang, 'contacts.phone'), { exact: true }).fill('55 1111 2222');
-      await page.getByRole('button', { name: t(lang, 'contacts.add'), exact: true }).click();
-      const second = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 2 }) });
-      await second.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('José Pérez');
-      await second.getByLabel(t(lang, 'contacts.phone'), { exact: true }).fill('5533334444');
-      await second.getByLabel(t(lang, 'contacts.relate'), { exact: true }).selectOption({ label: t(lang, 'contacts.rel_sibling') });
+      await fillTwoContacts(page, lang);
       // Adding a row keeps what the first one holds; a third row, removed again, takes nothing with it.
-      const first = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 1 }) });
+      const [first, second, third] = [1, 2, 3].map((n) => contactRow(page, lang, n));
       await expect(first.getByLabel(t(lang, 'contacts.name'), { exact: true })).toHaveValue('María López');
       await page.getByRole('button', { name: t(lang, 'contacts.add'), exact: true }).click();
-      const third = page.getByRole('group', { name: t(lang, 'contacts.contact_n', { n: 3 }) });
       await third.getByLabel(t(lang, 'contacts.name'), { exact: true }).fill('Borrar');
       await third.getByRole('button', { name: t(lang, 'contacts.remove', { n: 3 }), exact: true }).click();
       await expect(third).toHaveCount(0);
       await expect(first.getByLabel(t(lang, 'contacts.phone'), { exact: true })).toHaveValue('55 1111 2222');
       await expect(second.getByLabel(t(lang, 'contacts.name'), { exact: true })).toHaveValue('José Pérez');
-      await page.getByRole('button', { name: t(lang, 'contacts.submit'), exact: true }).click();
-      await expect(page.getByText(t(lang, 'contacts.done'))).toBeVisible();
-      const state = (await sandbox.state()) as unknown as Stored;
-      expect(state.contacts).toHaveLength(1);
-      expect(state.contacts[0].contacts).toEqual([
-        { name: 'María López', phone: '5511112222', relate: '' },
-        { name: 'José Pérez', phone: '5533334444', relate: t(lang, 'contacts.rel_sibling') },
-      ]);
+      await sendContacts(page, lang);
+      await expectTwoContacts(sandbox, lang);
     });
   });
 }

@@ -16,6 +16,7 @@ async function expectCardLinks(page: Page, lang: Lang, acc: SeedAccount): Promis
   await expect(main.getByRole('link', { name: t(lang, 'home.details'), exact: true })).toHaveAttribute('href', new RegExp(`/repay/${acc.order_number}$`));
 }
 
+// One test per loan state, alike on purpose (reset, account, login, checks): each reads alone.
 for (const lang of LANGS) {
   test.describe(`home (${lang})`, () => {
     test('logged out: the public offer as the server sends it, and a way to log in', async ({ page, request }) => {

@@ -56,6 +56,7 @@ async function openPay(page: Page, lang: Lang, acc: SeedAccount): Promise<void> 
   await expect(page.getByRole('group', { name: t(lang, 'pay.method_group') })).toBeVisible();
 }
 
+// Tests alike on purpose (reset, account, payment page, method): each reads alone.
 for (const lang of LANGS) {
   test.describe(`pay (${lang})`, () => {
     test('STP (bare gateway reply): amount, reference with copy, barcode, expiry, method', async ({ page, sandbox }) => {
@@ -246,6 +247,7 @@ for (const lang of LANGS) {
       await expect(page.getByTestId('reference')).toHaveText(refs[0].reference);
     });
 
+    // Alike the other pages' session-expired tests on purpose: each page's round trip stands alone.
     test('session expired: asking for a reference goes to login and comes back to the payment', async ({ page, sandbox }) => {
       await sandbox.reset();
       const acc = await seedAccount(sandbox, DEMO.due);

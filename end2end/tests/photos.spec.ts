@@ -12,13 +12,6 @@ import {
 } from './fixtures';
 import type { Page } from '@playwright/test';
 
-type Upload = { n: number; path: string; content_type: string; file_name: string; size: number };
-type Stored = { uploads: Upload[]; proofs: Array<Record<string, unknown>>; feedback: Array<Record<string, unknown>> };
-
-async function stored(sandbox: Sandbox): Promise<Stored> {
-  return (await sandbox.state()) as unknown as Stored;
-}
-
 /**
  * An image drawn by the browser: a camera-like picture (a gradient under
  * strong sensor noise, much harder to compress than a real photo) or a flat
@@ -95,7 +88,7 @@ for (const lang of LANGS) {
       await photoInput(page, lang).setInputFiles({ name: 'IMG_20261128.jpg', mimeType: 'image/jpeg', buffer: original });
       await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible({ timeout: 20_000 });
       await expect(page.getByRole('img', { name: t(lang, 'photo.preview') })).toBeVisible();
-      const [upload] = (await stored(sandbox)).uploads;
+      const [upload] = (await sandbox.state()).uploads;
       expect(upload.content_type).toBe('image/jpeg');
       expect(upload.size).toBeLessThan(600_000);
       expect(upload.size).toBeLessThan(original.length / 5);
@@ -103,7 +96,7 @@ for (const lang of LANGS) {
       expect(jpegSize(sent)).toEqual([1600, 1200]);
       await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
       await expect(page.getByText(t(lang, 'proof.done'))).toBeVisible();
-      const [proof] = (await stored(sandbox)).proofs;
+      const [proof] = (await sandbox.state()).proofs;
       expect(proof).toMatchObject({ oid });
       expect(String(proof.repay_image)).toContain(upload.path);
     });
@@ -118,12 +111,12 @@ for (const lang of LANGS) {
       await expect(refused).toHaveText(t(lang, 'photo.too_large'));
       await input.setInputFiles({ name: 'roto.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a jpeg at all') });
       await expect(refused).toHaveText(t(lang, 'photo.unreadable'));
-      expect((await stored(sandbox)).uploads).toHaveLength(0);
+      expect((await sandbox.state()).uploads).toHaveLength(0);
       const png = await makeImage(page, 640, 480, 'image/png', false);
       await input.setInputFiles({ name: 'captura.png', mimeType: 'image/png', buffer: png });
       await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
       await expect(refused).toHaveCount(0);
-      const [upload] = (await stored(sandbox)).uploads;
+      const [upload] = (await sandbox.state()).uploads;
       expect([upload.content_type, upload.size, upload.file_name]).toEqual(['image/png', png.length, 'captura.png']);
     });
 
@@ -147,7 +140,7 @@ for (const lang of LANGS) {
       await expect(page.getByText(t(lang, 'photo.attached'))).toHaveCount(0);
       await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
       await expect(page.getByText(t(lang, 'proof.need_something'))).toBeVisible();
-      expect((await stored(sandbox)).proofs).toHaveLength(0);
+      expect((await sandbox.state()).proofs).toHaveLength(0);
     });
 
     test('a second photo chosen during the first upload wins', async ({ page, sandbox }) => {
@@ -162,7 +155,7 @@ for (const lang of LANGS) {
       await sandbox.settings({ delayMs: 0 });
       await page.getByRole('button', { name: t(lang, 'proof.submit'), exact: true }).click();
       await expect(page.getByText(t(lang, 'proof.done'))).toBeVisible();
-      const state = await stored(sandbox);
+      const state = await sandbox.state();
       const chosen = state.uploads.find((u) => u.file_name === 'segunda.png');
       expect(chosen).toBeDefined();
       expect(String(state.proofs[0].repay_image)).toContain(chosen!.path);
@@ -187,7 +180,7 @@ for (const lang of LANGS) {
       await expect(cep).toHaveAttribute('href', 'https://www.banxico.org.mx/cep/');
       await expect(cep).toHaveAttribute('target', '_blank');
       await expect(cep).toHaveAttribute('rel', /noopener/);
-      const state = await stored(sandbox);
+      const state = await sandbox.state();
       // Odd uploads answer with a backslashed full URL, even ones with a relative path (Q4): both usable.
       expect(state.uploads.map((u) => u.file_name)).toEqual(['transferencia.png', 'ticket.png']);
       expect(state.proofs[0]).toMatchObject({ oid, utr: 'MBAN0100260520001234 5678'.replace(' ', '') });
@@ -216,7 +209,7 @@ for (const lang of LANGS) {
       await expect(more).toHaveCount(2);
       await page.getByRole('button', { name: t(lang, 'feedback.submit'), exact: true }).click();
       await expect(page.getByText(t(lang, 'feedback.done'))).toBeVisible();
-      const state = await stored(sandbox);
+      const state = await sandbox.state();
       const sent = String(state.feedback[0].attachments).split(',');
       expect(sent).toHaveLength(3);
       state.uploads.forEach((u, i) => expect(sent[i]).toContain(u.path));
@@ -252,7 +245,7 @@ test.describe('photos on a touch phone', () => {
       const png = await makeImage(page, 200, 200, 'image/png', false);
       await camera.last().setInputFiles({ name: 'camara.png', mimeType: 'image/png', buffer: png });
       await expect(page.getByText(t(lang, 'photo.attached'))).toBeVisible();
-      expect((await stored(sandbox)).uploads.map((u) => u.file_name)).toEqual(['camara.png']);
+      expect((await sandbox.state()).uploads.map((u) => u.file_name)).toEqual(['camara.png']);
     });
   }
 });

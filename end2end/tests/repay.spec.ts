@@ -44,6 +44,7 @@ async function expectOpenActions(page: Page, lang: Lang, acc: SeedAccount): Prom
   await expect(a.proof).toHaveAttribute('href', new RegExp(`/proof/${acc.order_number}$`));
 }
 
+// One test per loan state, alike on purpose (reset, account, login, checks): each reads alone.
 for (const lang of LANGS) {
   test.describe(`repay (${lang})`, () => {
     test('due: amount, due day, days left, breakdown without overdue charge, all actions', async ({ page, sandbox }) => {
@@ -123,6 +124,7 @@ for (const lang of LANGS) {
       await expect(skeleton).toHaveCount(0);
     });
 
+    // Alike the other pages' session-expired tests on purpose: each page's round trip stands alone.
     test('session expired: reload goes to login and comes back to the same page', async ({ page, sandbox }) => {
       await sandbox.reset();
       const acc = await seedAccount(sandbox, DEMO.due);
