@@ -14,12 +14,15 @@
 //!   414, a method other than GET or HEAD a 405; nothing outside `--dist`
 //!   is ever read.
 //!
-//! Without `--dist`: a generated `config.json` ([`config`]) and an info
-//! page ([`info`]). The benchmark's floor page is [`floor`]; CSP reports
-//! for the smoke suite are [`csp_reports`].
+//! This module draws the edge and picks the service; [`files`] serves the
+//! build (hashed files, the others, the SPA fallback). Without `--dist`: a
+//! generated `config.json` ([`config`]) and an info page ([`info`]). The
+//! benchmark's floor page is [`floor`]; CSP reports for the smoke suite
+//! are [`csp_reports`].
 
 pub mod config;
 pub mod csp_reports;
+mod files;
 pub mod floor;
 pub mod hashed;
 pub mod info;
@@ -28,14 +31,9 @@ pub use floor::floor_page;
 pub use hashed::is_hashed;
 
 use crate::state::Shared;
-use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
-use std::path::Path;
-use tower::ServiceExt;
-use tower_http::services::{ServeDir, ServeFile};
-use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Paths that belong to the API (always at the origin root), never the app.
 const API_PREFIXES: &[&str] = &[
@@ -114,9 +112,9 @@ pub async fn fallback(State(app): State<Shared>, req: Request) -> Response {
     // ServeDir looks the path up under `dist`: without the base.
     let req = with_path(req, &format!("/{rest}"));
     if hashed {
-        hashed_file(&dist, req).await
+        files::hashed(&dist, req).await
     } else {
-        app_file(&dist, req, route_only, &app).await
+        files::app(&dist, req, route_only, &app).await
     }
 }
 
@@ -132,97 +130,4 @@ fn with_path(req: Request, path: &str) -> Request {
         parts.uri = uri;
     }
     Request::from_parts(parts, body)
-}
-
-/// A file Trunk hashed: cached for a year; missing, a 404 (never the app's
-/// page in its place, which a browser would keep for a year).
-async fn hashed_file(dist: &Path, req: Request) -> Response {
-    let files = tower::ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            |res: &Response<_>| {
-                matches!(res.status().as_u16(), 200 | 206 | 304)
-                    .then(|| HeaderValue::from_static(IMMUTABLE))
-            },
-        ))
-        .layer(SetResponseHeaderLayer::appending(
-            header::VARY,
-            HeaderValue::from_static("accept-encoding"),
-        ))
-        .service(precompressed(ServeDir::new(dist)));
-    match files.oneshot(req).await {
-        Ok(res) => res.map(Body::new),
-        Err(never) => match never {},
-    }
-}
-
-/// Any other file of the build, `index.html` at the app's root, and
-/// `index.html` for every path that is no file (the app's routes):
-/// `no-cache`, and the build's policy on HTML.
-async fn app_file(dist: &Path, req: Request, route_only: bool, app: &Shared) -> Response {
-    let csp = policy(dist).await;
-    let report_only = app
-        .settings
-        .csp_report_uri
-        .as_deref()
-        .zip(csp.as_deref())
-        .and_then(|(uri, p)| HeaderValue::from_str(&format!("{p}; report-uri {uri}")).ok());
-    let csp = csp.and_then(|p| HeaderValue::from_str(&p).ok());
-    let on_html = |value: Option<HeaderValue>| {
-        move |res: &Response<_>| {
-            let html = res
-                .headers()
-                .get(header::CONTENT_TYPE)
-                .and_then(|t| t.to_str().ok())
-                .is_some_and(|t| t.starts_with("text/html"));
-            value.clone().filter(|_| html)
-        }
-    };
-    let layers = tower::ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static(NO_CACHE),
-        ))
-        .layer(SetResponseHeaderLayer::appending(
-            header::VARY,
-            HeaderValue::from_static("accept-encoding"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CONTENT_SECURITY_POLICY,
-            on_html(csp),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CONTENT_SECURITY_POLICY_REPORT_ONLY,
-            on_html(report_only),
-        ));
-    let index = precompressed_file(ServeFile::new(dist.join("index.html")));
-    let res = if route_only {
-        layers.service(index).oneshot(req).await
-    } else {
-        let files = precompressed(ServeDir::new(dist))
-            // A folder (`/public`) is no page: the app's routes decide.
-            .append_index_html_on_directories(false)
-            .fallback(index);
-        layers.service(files).oneshot(req).await
-    };
-    match res {
-        Ok(res) => res.map(Body::new),
-        Err(never) => match never {},
-    }
-}
-
-fn precompressed<F>(dir: ServeDir<F>) -> ServeDir<F> {
-    dir.precompressed_br().precompressed_gzip()
-}
-
-fn precompressed_file(file: ServeFile) -> ServeFile {
-    file.precompressed_br().precompressed_gzip()
-}
-
-/// The build's Content-Security-Policy (`csp.txt` beside `index.html`,
-/// written by `scripts/csp.py` after each Trunk build), read per request so
-/// a rebuilt `dist/` is served with its own; without the file, none.
-async fn policy(dist: &Path) -> Option<String> {
-    let text = tokio::fs::read_to_string(dist.join("csp.txt")).await.ok()?;
-    Some(text.trim().to_owned()).filter(|p| !p.is_empty())
 }
