@@ -1,14 +1,20 @@
-"""Writes `csp.txt` beside the built `index.html`: the Content-Security-Policy
-the app must be served with (README "Deployment"). Run by Trunk after each
-build (Trunk.toml `[[hooks]]`, stage post_build, in TRUNK_STAGING_DIR), or by
-hand: `python3 scripts/csp.py dist/`.
+"""The Content-Security-Policy the built app must be served with (README
+"Deployment"), written beside the built `index.html` twice: `csp.txt` (the
+policy; the sandbox serves it) and `csp-nginx.conf` (the same policy as
+nginx's `add_header`, included by deploy/nginx/cashgo.conf). Run by
+scripts/postbuild.py, Trunk's post-build hook, or by hand:
+`python3 scripts/csp.py dist/`.
 
 The policy allows only what the app needs: its own files, the inline blocks
-of `index.html` by their SHA-256 (the early-read script, Trunk's loader, the
-loading indicator's styles), WebAssembly compilation, API calls to its own
-origin (and to `apiBase`'s when config.json names another one), and images
-from any https (or http) origin, as the payment gateway's barcode and logo
-come from its own host (CONTRACT Q12). No 'unsafe-inline', no 'unsafe-eval'.
+of `index.html` by their SHA-256 (the early-read script, the boot watchdog,
+Trunk's loader, the loading indicator's styles), WebAssembly compilation
+('wasm-unsafe-eval': Safari/iOS 16, Chrome/Android WebView 97 and Firefox
+102 on; the floor in scripts/wasm-features), API calls to its own origin (and
+to `apiBase`'s when config.json names another one), and images from any
+https (or http) origin, as the payment gateway's barcode and logo come from
+its own host (CONTRACT Q12). A directive for a feature the app doesn't use
+is left out (no `manifest-src` without a `<link rel="manifest">`: WebKit
+reports directives it doesn't know). No 'unsafe-inline', no 'unsafe-eval'.
 """
 import base64
 import hashlib
@@ -27,6 +33,10 @@ def inline_hashes(html, tag):
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
         out.append(f"'sha256-{digest}'")
     return out
+
+
+def links_manifest(html):
+    return re.search(r"<link\b[^>]*\brel=[\"']?manifest\b", html, re.I) is not None
 
 
 def api_origin(folder):
@@ -57,7 +67,10 @@ def policy(folder):
         "img-src 'self' data: blob: https: http:",
         "connect-src " + " ".join(connect),
         "font-src 'self'",
-        "manifest-src 'self'",
+    ]
+    if links_manifest(html):
+        directives.append("manifest-src 'self'")
+    directives += [
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -66,13 +79,31 @@ def policy(folder):
     return "; ".join(directives)
 
 
+def nginx_include(text):
+    # The policy is hashes, keywords and origins: nothing nginx would read as
+    # a variable or an end of string. Refuse rather than write a broken file.
+    if re.search(r'["$\\\n;{}]', text.replace("; ", "")):
+        sys.exit(f"csp.py: the policy has a character nginx can't take as is: {text}")
+    return (
+        "# Written by scripts/csp.py for this build; included by deploy/nginx/cashgo.conf.\n"
+        f'add_header Content-Security-Policy "{text}" always;\n'
+    )
+
+
+def write(folder):
+    text = policy(folder)
+    with open(os.path.join(folder, "csp.txt"), "w", encoding="utf-8") as f:
+        f.write(text + "\n")
+    with open(os.path.join(folder, "csp-nginx.conf"), "w", encoding="utf-8") as f:
+        f.write(nginx_include(text))
+    return text
+
+
 def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR")
     if not folder:
         sys.exit("usage: csp.py DIST_DIR (or run from Trunk, which sets TRUNK_STAGING_DIR)")
-    text = policy(folder)
-    with open(os.path.join(folder, "csp.txt"), "w", encoding="utf-8") as f:
-        f.write(text + "\n")
+    write(folder)
 
 
 if __name__ == "__main__":

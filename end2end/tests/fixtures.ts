@@ -166,7 +166,7 @@ export class Sandbox {
  * This worker's sandbox among `list` (space-separated, one per parallel
  * worker: scripts/test starts them), else `fallback`.
  */
-function perWorker(list: string | undefined, fallback: string | undefined, index: number): string | undefined {
+export function perWorker(list: string | undefined, fallback: string | undefined, index: number): string | undefined {
   const urls = (list ?? '').split(/\s+/).filter(Boolean);
   return urls.length > 0 ? urls[index % urls.length] : fallback;
 }

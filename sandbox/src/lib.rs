@@ -36,6 +36,10 @@ pub struct Settings {
     pub now: Option<i64>,
     /// The server's time zone (`--utc-offset-minutes`).
     pub utc_offset_minutes: i32,
+    /// `--csp-report-uri`: also send the build's policy as
+    /// `Content-Security-Policy-Report-Only` reporting there
+    /// (`static_files::csp_reports`); production sends nothing of the kind.
+    pub csp_report_uri: Option<String>,
 }
 
 impl Default for Settings {
@@ -45,6 +49,7 @@ impl Default for Settings {
             base: "/".to_string(),
             now: None,
             utc_offset_minutes: 480,
+            csp_report_uri: None,
         }
     }
 }
@@ -109,7 +114,16 @@ pub fn app(state: Shared) -> Router {
         .route("/__sandbox/reset", post(sandbox::reset))
         .route("/__sandbox/state", get(sandbox::state))
         .route("/__sandbox/clock", post(sandbox::clock))
-        .route("/__sandbox/floor/{oid}", get(static_files::floor_page))
+        .route(
+            "/__sandbox/floor/{oid}",
+            get(static_files::floor_page).layer(static_files::floor::compression()),
+        )
+        .route(
+            "/__sandbox/csp-reports",
+            get(static_files::csp_reports::list)
+                .post(static_files::csp_reports::post)
+                .delete(static_files::csp_reports::clear),
+        )
         .route("/__sandbox/fault", get(sandbox::fault).post(sandbox::fault))
         .route("/__sandbox/hostile", get(hostile::list))
         .route(

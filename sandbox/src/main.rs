@@ -1,14 +1,14 @@
 //! `cashgo-sandbox [--host 127.0.0.1] [--port 8787] [--dist DIR] [--base /]
-//!  [--now UNIX_SECS] [--utc-offset-minutes 480]`
+//!  [--now UNIX_SECS] [--utc-offset-minutes 480] [--csp-report-uri URI]`
 
-use cashgo_sandbox::{normalize_base, seed, state::World, static_files, time, Settings};
+use cashgo_sandbox::{normalize_base, seed, state::World, time, Settings};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 Usage: cashgo-sandbox [--host 127.0.0.1] [--port 8787] [--dist DIR] [--base /]
-                      [--now UNIX_SECS] [--utc-offset-minutes 480]
+                      [--now UNIX_SECS] [--utc-offset-minutes 480] [--csp-report-uri URI]
 
 A local stand-in for the CashGo borrower API (see shared/spec/CONTRACT.md).
   --host HOST                 address to bind (default 127.0.0.1)
@@ -17,7 +17,10 @@ A local stand-in for the CashGo borrower API (see shared/spec/CONTRACT.md).
   --base PATH                 where the app lives, e.g. /h5/ (default /)    env SANDBOX_BASE
   --now UNIX_SECS             fix the clock (default: real time)            env SANDBOX_NOW
   --utc-offset-minutes MIN    server time zone (default 480 = UTC+8)       env SANDBOX_UTC_OFFSET_MINUTES
-API paths stay at the origin root whatever --base is. Test endpoints: /__sandbox/{reset,state,clock,settings,fault}.";
+  --csp-report-uri URI        also send the build's CSP as Report-Only, reporting to URI
+                              (e.g. /__sandbox/csp-reports; tests only)    env SANDBOX_CSP_REPORT_URI
+API paths stay at the origin root whatever --base is. Test endpoints:
+/__sandbox/{reset,state,clock,settings,fault,csp-reports}.";
 
 struct Cli {
     host: String,
@@ -43,6 +46,7 @@ fn parse_cli() -> Result<Option<Cli>, String> {
     let mut base = env("SANDBOX_BASE").unwrap_or_else(|| "/".to_string());
     let mut now = env("SANDBOX_NOW");
     let mut offset = env("SANDBOX_UTC_OFFSET_MINUTES").unwrap_or_else(|| "480".to_string());
+    let mut csp_report_uri = env("SANDBOX_CSP_REPORT_URI");
 
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -58,15 +62,15 @@ fn parse_cli() -> Result<Option<Cli>, String> {
             "--port" => &mut port,
             "--base" => &mut base,
             "--utc-offset-minutes" => &mut offset,
-            "--dist" | "--now" => {
+            "--dist" | "--now" | "--csp-report-uri" => {
                 let value = match inline {
                     Some(v) => v,
                     None => args.next().ok_or(format!("{flag} needs a value"))?,
                 };
-                if flag == "--dist" {
-                    dist = Some(value);
-                } else {
-                    now = Some(value);
+                match flag.as_str() {
+                    "--dist" => dist = Some(value),
+                    "--now" => now = Some(value),
+                    _ => csp_report_uri = Some(value),
                 }
                 continue;
             }
@@ -98,6 +102,7 @@ fn parse_cli() -> Result<Option<Cli>, String> {
             utc_offset_minutes: parse_num("--utc-offset-minutes", &offset).and_then(|m| {
                 time::check_offset(m).map_err(|e| format!("--utc-offset-minutes: {e}"))
             })?,
+            csp_report_uri,
         },
     }))
 }
@@ -182,19 +187,12 @@ fn main() -> ExitCode {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs() as i64)
         });
-        if let Some(dist) = cli.settings.dist.clone() {
-            // Compress the app's files once, before anyone waits for the banner.
-            let started = std::time::Instant::now();
-            if let Ok(done) =
-                tokio::task::spawn_blocking(move || static_files::precompress(&dist)).await
-            {
+        if let Some(dist) = &cli.settings.dist {
+            if !dist.join("index.html.br").is_file() {
                 eprintln!(
-                    "cashgo-sandbox: precompressed {} files ({} KB raw, {} KB brotli, {} KB gzip) in {:.1} s",
-                    done.files,
-                    done.raw / 1000,
-                    done.br / 1000,
-                    done.gzip / 1000,
-                    started.elapsed().as_secs_f64()
+                    "cashgo-sandbox: {} has no precompressed files (index.html.br): a release \
+                     build writes them (scripts/postbuild.py); serving the files as they are",
+                    dist.display()
                 );
             }
         }

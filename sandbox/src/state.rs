@@ -215,6 +215,8 @@ pub struct AppState {
     pub origin: String,
     clock: Mutex<Option<i64>>,
     world: Mutex<World>,
+    /// Reports posted to `/__sandbox/csp-reports` (`static_files::csp_reports`).
+    pub csp_reports: Mutex<Vec<serde_json::Value>>,
 }
 
 pub type Shared = Arc<AppState>;
@@ -227,6 +229,7 @@ impl AppState {
             origin,
             clock,
             world: Mutex::new(World::default()),
+            csp_reports: Mutex::default(),
         };
         state.reset();
         Arc::new(state)
