@@ -95,11 +95,6 @@ pub(crate) fn App(
 fn Shell(locale: Locale, base: String) -> impl IntoView {
     let i18n = lang::I18n::provide(locale);
     boot::follow_locale(i18n);
-    let formats = config::Formats::provide();
-    leptos::task::spawn_local(async move {
-        let config = api::config().await;
-        formats.set(config::Formats::of(&config));
-    });
     Session::provide(base.clone());
     view! {
         <Router base=base>

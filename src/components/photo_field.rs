@@ -58,7 +58,7 @@ pub fn PhotoField(
     #[prop(into)]
     label: ViewFn,
     /// The uploaded file's address (`None` while there is none).
-    uploaded: RwSignal<Option<String>>,
+    uploaded: RwSignal<Option<SafeUrl>>,
     /// True while a photo is being prepared or sent.
     busy: RwSignal<bool>,
 ) -> impl IntoView {
@@ -110,7 +110,7 @@ pub fn PhotoField(
             sending.try_set_value(None);
             match result {
                 Ok(file) => {
-                    uploaded.try_set(Some(file.url.as_str().to_owned()));
+                    uploaded.try_set(Some(file.url));
                     settle(g, Stage::Attached);
                 }
                 Err(error) => {
@@ -229,12 +229,7 @@ pub fn PhotoField(
         _ => "",
     };
     // A photo restored from a draft: only its (checked) address is known.
-    let stored = move || {
-        uploaded
-            .get()
-            .filter(|_| !drawn.get())
-            .and_then(|url| SafeUrl::image(&url))
-    };
+    let stored = move || uploaded.get().filter(|_| !drawn.get());
     view! {
         <div class="field photo-field">
             <label for=id>{label.run()}</label>

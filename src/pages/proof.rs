@@ -21,8 +21,8 @@ pub fn ProofPage(
     let i18n = use_i18n();
     let draft = Draft::new(format!("proof/{oid}"));
     let utr = draft.text("utr");
-    let transfer = draft.choice("utr_image");
-    let receipt = draft.choice("image");
+    let transfer = draft.photo("utr_image");
+    let receipt = draft.photo("image");
     let transfer_busy = RwSignal::new(false);
     let receipt_busy = RwSignal::new(false);
     let busy = move || transfer_busy.get() || receipt_busy.get();
