@@ -2,7 +2,8 @@
 //! no idempotency key): the state it changes is read back instead, and the
 //! borrower sees what actually happened.
 
-use super::{read, ApiError, Done, Home, LoanStatus, Page, Read, Write};
+use super::{read, Done, Page, Read, Write};
+use cashgo_core::{ApiError, Home, LoanStatus, SafeUrl};
 
 /// What to do after a write's answer was lost.
 #[derive(Debug, PartialEq, Eq)]
@@ -58,15 +59,14 @@ pub(crate) fn took_effect(write: &Write, page: &Page) -> Option<bool> {
             Page::Detail(detail),
         ) => {
             let bill = &detail.bill;
-            let stored = |sent: &Option<String>, kept: &Option<String>| {
-                sent.as_deref()
-                    .map(str::trim)
+            let stored = |sent: Option<&str>, kept: &Option<String>| {
+                sent.map(str::trim)
                     .is_none_or(|sent| kept.as_deref() == Some(sent))
             };
             Some(
-                stored(utr, &bill.utr)
-                    && stored(utr_image, &bill.utr_image)
-                    && stored(repay_image, &bill.repay_image),
+                stored(utr.as_deref(), &bill.utr)
+                    && stored(utr_image.as_ref().map(SafeUrl::as_str), &bill.utr_image)
+                    && stored(repay_image.as_ref().map(SafeUrl::as_str), &bill.repay_image),
             )
         }
         _ => None,
@@ -96,9 +96,8 @@ pub(super) async fn reconcile(write: &Write, lost: ApiError) -> Result<Done, Api
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::decode::{self, Reply};
-    use crate::api::{BillId, OrderNo, PayType};
-    use crate::money::Money;
+    use cashgo_core::decode::{self, Reply};
+    use cashgo_core::{BillId, Money, OrderNo, PayType};
 
     fn order() -> OrderNo {
         OrderNo::new("2023051914035297833260").unwrap()
@@ -109,14 +108,14 @@ mod tests {
     }
 
     fn delay_page(delay_unpaid: i64) -> Page {
-        let body = include_str!("fixtures/loan_delay.json");
+        let body = include_str!("../../core/src/decode/fixtures/loan_delay.json");
         let mut detail = decode::delay_detail(&Reply::new(200, body), 480).unwrap();
         detail.bill.delay_unpaid = Money::from_minor(delay_unpaid);
         Page::Delay(detail)
     }
 
     fn detail_page(utr: Option<&str>, repay_image: Option<&str>) -> Page {
-        let body = include_str!("fixtures/loan_detail.json");
+        let body = include_str!("../../core/src/decode/fixtures/loan_detail.json");
         let mut detail = decode::loan_detail(&Reply::new(200, body), 480).unwrap();
         detail.bill.utr = utr.map(str::to_owned);
         detail.bill.repay_image = repay_image.map(str::to_owned);
@@ -136,7 +135,7 @@ mod tests {
             order: order(),
             utr: utr.map(str::to_owned),
             utr_image: None,
-            repay_image: repay_image.map(str::to_owned),
+            repay_image: repay_image.and_then(SafeUrl::image),
         }
     }
 
@@ -156,7 +155,7 @@ mod tests {
         let feedback = Write::Feedback {
             comments: "c".into(),
             contact: "a@b.mx".into(),
-            attachments: None,
+            attachments: Default::default(),
         };
         assert_eq!(feedback.check(), Check::Unknowable);
         assert_eq!(Write::Contacts(vec![]).check(), Check::Unknowable);

@@ -1,7 +1,8 @@
 use super::ErrorView;
-use crate::api::{self, ApiError, SafeUrl};
+use crate::api::{self};
 use crate::i18n::*;
 use crate::photo::{self, Refusal};
+use cashgo_core::{ApiError, SafeUrl};
 use leptos::html::{Canvas, Input};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -57,7 +58,7 @@ pub fn PhotoField(
     #[prop(into)]
     label: ViewFn,
     /// The uploaded file's address (`None` while there is none).
-    uploaded: RwSignal<Option<String>>,
+    uploaded: RwSignal<Option<SafeUrl>>,
     /// True while a photo is being prepared or sent.
     busy: RwSignal<bool>,
 ) -> impl IntoView {
@@ -228,12 +229,7 @@ pub fn PhotoField(
         _ => "",
     };
     // A photo restored from a draft: only its (checked) address is known.
-    let stored = move || {
-        uploaded
-            .get()
-            .filter(|_| !drawn.get())
-            .and_then(|url| SafeUrl::image(&url))
-    };
+    let stored = move || uploaded.get().filter(|_| !drawn.get());
     view! {
         <div class="field photo-field">
             <label for=id>{label.run()}</label>

@@ -3,6 +3,7 @@ use crate::components::{write_action, ActionButton, ErrorView, PhotoField};
 use crate::draft::Draft;
 use crate::i18n::*;
 use crate::validate;
+use cashgo_core::Attachments;
 use leptos::prelude::*;
 
 /// `/feedback`: comments, a phone or e-mail to answer to, an optional image
@@ -15,9 +16,9 @@ pub fn FeedbackPage() -> impl IntoView {
     let contact = draft.text("contact");
     // Up to three photos; each next one is offered once the one before is in.
     let photos = [
-        draft.choice("image"),
-        draft.choice("image1"),
-        draft.choice("image2"),
+        draft.photo("image"),
+        draft.photo("image1"),
+        draft.photo("image2"),
     ];
     let busy = [
         RwSignal::new(false),
@@ -46,7 +47,7 @@ pub fn FeedbackPage() -> impl IntoView {
             send.dispatch(Write::Feedback {
                 comments: text,
                 contact: reply_to,
-                attachments: attachments(&photos),
+                attachments: Attachments::new(photos.iter().filter_map(|p| p.get_untracked())),
             });
         }
     };
@@ -93,11 +94,4 @@ pub fn FeedbackPage() -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-/// The photos' addresses as `attachments` (one field in the API):
-/// comma-separated, in the order they were added.
-fn attachments(photos: &[RwSignal<Option<String>>]) -> Option<String> {
-    let urls: Vec<String> = photos.iter().filter_map(|p| p.get_untracked()).collect();
-    (!urls.is_empty()).then(|| urls.join(","))
 }

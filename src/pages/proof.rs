@@ -1,8 +1,9 @@
-use crate::api::{OrderNo, Write};
+use crate::api::Write;
 use crate::components::{write_action, ActionButton, ErrorView, PhotoField};
 use crate::draft::Draft;
 use crate::i18n::*;
 use crate::validate;
+use cashgo_core::OrderNo;
 use leptos::prelude::*;
 
 /// Banxico's public check of a SPEI transfer (the CEP), where the borrower
@@ -20,8 +21,8 @@ pub fn ProofPage(
     let i18n = use_i18n();
     let draft = Draft::new(format!("proof/{oid}"));
     let utr = draft.text("utr");
-    let transfer = draft.choice("utr_image");
-    let receipt = draft.choice("image");
+    let transfer = draft.photo("utr_image");
+    let receipt = draft.photo("image");
     let transfer_busy = RwSignal::new(false);
     let receipt_busy = RwSignal::new(false);
     let busy = move || transfer_busy.get() || receipt_busy.get();
