@@ -7,6 +7,8 @@
 //! Storage that refuses (private mode, quota) only means no draft: the
 //! form works as before.
 
+use crate::api::SessionNews;
+use crate::session::Session;
 use leptos::prelude::*;
 
 const PREFIX: &str = "cashgo.draft.";
@@ -92,8 +94,18 @@ impl Draft {
     }
 }
 
+/// Drafts are the borrower's: they go with a logout, and with a sign-in
+/// by someone else ([`owned_by`]). An expired session keeps them.
+pub fn follow(session: Session) {
+    session.listen(|news| match news {
+        SessionNews::LoggedOut => clear_all(),
+        SessionNews::SignedIn(username) => owned_by(username),
+        SessionNews::Open | SessionNews::Closed => {}
+    });
+}
+
 /// Forgets every draft (logout).
-pub fn clear_all() {
+fn clear_all() {
     remove_all(PREFIX);
     save(OWNER, "");
 }
@@ -102,7 +114,7 @@ pub fn clear_all() {
 /// be logged in are forgotten first (a shared phone); drafts from before
 /// any login on this tab (a session opened by the native app that then
 /// expired) stay with the one who logs in.
-pub fn owned_by(username: &str) {
+fn owned_by(username: &str) {
     match load(OWNER) {
         Some(owner) if owner == username => {}
         Some(_) => {

@@ -95,7 +95,10 @@ fn Shell(locale: Locale, base: String) -> impl IntoView {
     boot::follow_locale(i18n);
     let formats = config::Formats::provide();
     leptos::task::spawn_local(async move { formats.set(api::config().await.formats()) });
-    Session::provide(base.clone());
+    let session = Session::provide(base.clone());
+    // The one place the API's answers reach the session.
+    api::on_session(move |news| session.hear(news));
+    draft::follow(session);
     view! {
         <Router base=base>
             <Layout>

@@ -20,7 +20,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             logout.dispatch(api::Write::LogOut);
         }
     });
-    // The session is forgotten here either way (Session::note_write); a
+    // The session is forgotten here either way (`api::write` tells it); a
     // failure is said on the page with a retry, since the server may still
     // hold the session (a shared phone).
     Effect::new(move |_| {

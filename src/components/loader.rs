@@ -21,14 +21,12 @@ pub fn Loader(
     /// Draws the page from the data.
     view: fn(Page) -> AnyView,
 ) -> impl IntoView {
-    let session = crate::session::use_session();
     // Set by a retry until its answer is in: taps meanwhile send nothing.
     let reading = StoredValue::new(false);
     let resource = LocalResource::new(move || {
         let read = read.clone();
         async move {
             let result = api::read(read.clone()).await;
-            session.note_read(&read, &result);
             reading.set_value(false);
             result
         }
@@ -72,12 +70,10 @@ pub fn write_action_then(then: Callback<()>) -> WriteAction {
 }
 
 fn new_write_action(then: Option<Callback<()>>) -> WriteAction {
-    let session = crate::session::use_session();
     Action::new_local(move |what: &Write| {
         let what = what.clone();
         async move {
-            let result = api::write(what.clone()).await;
-            session.note_write(&what, &result);
+            let result = api::write(what).await;
             if let (Some(then), Ok(_)) = (then, &result) {
                 // The component may be gone by now: then there is nothing to follow.
                 then.try_run(());
