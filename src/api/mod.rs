@@ -83,47 +83,10 @@ fn open<T>(_: &T) -> Option<SessionNews> {
     Some(SessionNews::Open)
 }
 
-/// The first read of a page. Every page loads through this one function, so
-/// the wasm holds one copy of the resource and future machinery instead of
-/// one per page (README "Size and speed").
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Read {
-    /// #3, `/`.
-    Home,
-    /// #4, `/orders`.
-    Orders,
-    /// #13, `/repay/:oid`.
-    Detail(OrderNo),
-    /// #14, `/extend/:oid`.
-    Delay(OrderNo),
-    /// #11, `/support`.
-    Support,
-}
-
-/// What a [`Read`] returns.
-#[derive(Clone, Debug)]
-pub enum Page {
-    Home(Home),
-    Orders(Vec<Order>),
-    Detail(LoanDetail),
-    Delay(DelayDetail),
-    Support(Support),
-}
-
-/// Sends a page's first read.
-pub async fn read(what: Read) -> Result<Page, ApiError> {
-    match what {
-        Read::Home => loans().await.map(Page::Home),
-        Read::Orders => orders().await.map(Page::Orders),
-        Read::Detail(order) => loan_detail(&order).await.map(Page::Detail),
-        Read::Delay(order) => loan_delay(&order).await.map(Page::Delay),
-        Read::Support => support().await.map(Page::Support),
-    }
-}
-
 /// A change the borrower asks for. Every write goes through [`write`] and
-/// one action shape (`components::write_action`), for the same reason as
-/// [`Read`].
+/// one action shape (`components::write_action`), so the wasm holds one
+/// copy of the action and future machinery instead of one per button
+/// (README "Size and speed").
 #[derive(Clone, Debug)]
 pub enum Write {
     /// #1.

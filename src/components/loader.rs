@@ -1,7 +1,45 @@
 use super::{ErrorView, Skeleton};
-use crate::api::{self, Done, Page, Read, Write};
-use cashgo_core::ApiError;
+use crate::api::{self, Done, Write};
+use cashgo_core::{ApiError, DelayDetail, Home, LoanDetail, Order, OrderNo, Support};
 use leptos::prelude::*;
+use std::rc::Rc;
+
+/// A page's first read, with the view that draws its answer. Each variant
+/// names the type its view takes, so a page can only draw its own read's
+/// answer: a mismatch is a compile error, not a blank page.
+#[derive(Clone)]
+pub enum Read {
+    /// #3, `/`.
+    Home(fn(Home) -> AnyView),
+    /// #4, `/orders`.
+    Orders(fn(Vec<Order>) -> AnyView),
+    /// #13, `/repay/:oid`.
+    Detail(OrderNo, fn(LoanDetail) -> AnyView),
+    /// #14, `/extend/:oid`.
+    Delay(OrderNo, fn(DelayDetail) -> AnyView),
+    /// #11, `/support`.
+    Support(fn(Support) -> AnyView),
+}
+
+/// An answer with its view, ready to draw (again on each answer).
+type Drawn = Rc<dyn Fn() -> AnyView>;
+
+fn drawn<T: Clone + 'static>(data: T, view: fn(T) -> AnyView) -> Drawn {
+    Rc::new(move || view(data.clone()))
+}
+
+/// Sends the read and pairs its answer with its view. Every page loads
+/// through this one function, so the wasm holds one copy of the resource
+/// and future machinery instead of one per page (README "Size and speed").
+async fn load(read: Read) -> Result<Drawn, ApiError> {
+    Ok(match read {
+        Read::Home(view) => drawn(api::loans().await?, view),
+        Read::Orders(view) => drawn(api::orders().await?, view),
+        Read::Detail(order, view) => drawn(api::loan_detail(&order).await?, view),
+        Read::Delay(order, view) => drawn(api::loan_delay(&order).await?, view),
+        Read::Support(view) => drawn(api::support().await?, view),
+    })
+}
 
 /// Loads a page's data and shows it: a skeleton of the page's shape until
 /// the first answer, then the page (kept on screen while a retry is under
@@ -13,20 +51,18 @@ use leptos::prelude::*;
 /// of the async machinery in the wasm.
 #[component]
 pub fn Loader(
-    /// What to read.
+    /// What to read, and how to draw it.
     read: Read,
     /// Rows of the skeleton, roughly the page's figures.
     #[prop(default = 4)]
     rows: usize,
-    /// Draws the page from the data.
-    view: fn(Page) -> AnyView,
 ) -> impl IntoView {
     // Set by a retry until its answer is in: taps meanwhile send nothing.
     let reading = StoredValue::new(false);
     let resource = LocalResource::new(move || {
         let read = read.clone();
         async move {
-            let result = api::read(read.clone()).await;
+            let result = load(read).await;
             reading.set_value(false);
             result
         }
@@ -40,7 +76,7 @@ pub fn Loader(
     provide_context(Reload(retry));
     move || match resource.get() {
         None => view! { <Skeleton rows=rows /> }.into_any(),
-        Some(Ok(data)) => view(data),
+        Some(Ok(draw)) => draw(),
         Some(Err(error)) => view! { <ErrorView error=error retry=retry /> }.into_any(),
     }
 }

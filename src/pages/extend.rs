@@ -1,6 +1,6 @@
-use crate::api::{Page, Read, Write};
+use crate::api::Write;
 use crate::components::{
-    focus_main, write_action, ActionButton, Amount, DayText, ErrorView, Figure, Link, Loader,
+    focus_main, write_action, ActionButton, Amount, DayText, ErrorView, Figure, Link, Loader, Read,
     StatusBadge,
 };
 use crate::i18n::*;
@@ -18,15 +18,14 @@ pub fn ExtendPage(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let order_no = oid.to_string();
-    let read = Read::Delay(oid);
+    let read = Read::Delay(oid, |detail| {
+        view! { <ExtendDetails detail=detail /> }.into_any()
+    });
     view! {
         <section class="page" aria-labelledby="extend-title">
             <h1 id="extend-title">{tr!(i18n, extend.title)}</h1>
             <p class="order-no">{tr!(i18n, repay.order, oid = order_no.clone())}</p>
-            <Loader read=read rows=5 view=|page| match page {
-                Page::Delay(detail) => view! { <ExtendDetails detail=detail /> }.into_any(),
-                _ => ().into_any(),
-            } />
+            <Loader read=read rows=5 />
         </section>
     }
 }

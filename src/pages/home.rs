@@ -1,7 +1,7 @@
-use crate::api::{Page, Read, Write};
+use crate::api::Write;
 use crate::components::{
     use_reload, write_action_then, ActionButton, Amount, Countdown, DayText, ErrorView, Figure,
-    Link, Loader, StatusBadge,
+    Link, Loader, Read, StatusBadge,
 };
 use crate::i18n::*;
 use crate::routes::AppRoute;
@@ -15,10 +15,7 @@ pub fn HomePage() -> impl IntoView {
     // Cards that change the loan (confirm, apply again) read it again on success.
     view! {
         <section class="page" aria-labelledby="home-title">
-            <Loader read=Read::Home view=|page| match page {
-                Page::Home(home) => view! { <HomeView home=home /> }.into_any(),
-                _ => ().into_any(),
-            } />
+            <Loader read=Read::Home(|home| view! { <HomeView home=home /> }.into_any()) />
         </section>
     }
 }
