@@ -103,7 +103,7 @@ pub struct LangInputs<'a> {
     pub url: Option<&'a str>,
     pub saved: Option<&'a str>,
     pub device: &'a [String],
-    pub config_default: Option<&'a str>,
+    pub config_default: Option<Locale>,
 }
 
 /// Decides from what is known without asking the server; `None` means "ask
@@ -114,7 +114,7 @@ pub fn resolve_local(inputs: &LangInputs<'_>) -> Option<Locale> {
         .and_then(parse)
         .or_else(|| inputs.saved.and_then(parse))
         .or_else(|| inputs.device.iter().find_map(|t| parse(t)))
-        .or_else(|| inputs.config_default.and_then(parse))
+        .or(inputs.config_default)
 }
 
 /// The final fallback chain once the server's default (if any) is known.
@@ -179,7 +179,7 @@ mod tests {
             url: Some("es"),
             saved: Some("en"),
             device: &device,
-            config_default: Some("es"),
+            config_default: Some(Locale::es),
         };
         assert_eq!(resolve_local(&all), Some(Locale::es));
         let no_url = LangInputs {

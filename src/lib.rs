@@ -59,6 +59,8 @@ mod draft;
 mod format;
 mod ics;
 mod lang;
+#[cfg(test)]
+mod module_graph;
 mod pages;
 mod photo;
 mod platform;
@@ -94,7 +96,10 @@ fn Shell(locale: Locale, base: String) -> impl IntoView {
     let i18n = lang::I18n::provide(locale);
     boot::follow_locale(i18n);
     let formats = config::Formats::provide();
-    leptos::task::spawn_local(async move { formats.set(api::config().await.formats()) });
+    leptos::task::spawn_local(async move {
+        let config = api::config().await;
+        formats.set(config::Formats::of(&config));
+    });
     let session = Session::provide(base.clone());
     // The one place the API's answers reach the session.
     api::on_session(move |news| session.hear(news));

@@ -15,8 +15,10 @@
 //!   an [`ApiError`] out, through the lenient field readers of `wire`;
 //! - [`form`]: the urlencoded request bodies PHP reads;
 //! - [`endpoints`]: the API's paths, headers and timeouts;
-//! - [`lang`]: the languages the app speaks, as codes and names.
+//! - [`lang`]: the languages the app speaks, as codes and names;
+//! - [`config`]: `config.json`'s keys, read leniently.
 
+pub mod config;
 pub mod day;
 pub mod decode;
 pub mod endpoints;
