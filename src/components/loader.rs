@@ -44,7 +44,7 @@ async fn load(read: Read) -> Result<Drawn, ApiError> {
 /// Loads a page's data and shows it: a skeleton of the page's shape until
 /// the first answer, then the page (kept on screen while a retry is under
 /// way), or the error with a retry. A write that changes the page reads it
-/// again through [`use_reload`] passed to [`write_action_then`].
+/// again through [`use_reload`], called by [`write_action`]'s follow-up.
 ///
 /// One non-generic component instead of `Transition`/`Suspend` and a
 /// resource in every page: the same three states everywhere, and one copy
@@ -93,26 +93,27 @@ pub fn use_reload() -> Callback<()> {
 /// uses this one shape (one copy of the action machinery in the wasm).
 type WriteAction = Action<Write, Result<Done, ApiError>>;
 
-/// A new [`WriteAction`] owned by the calling component.
-pub fn write_action() -> WriteAction {
-    new_write_action(None)
+/// What follows a write, given its answer.
+type Then = Rc<dyn Fn(&Result<Done, ApiError>)>;
+
+/// A new [`WriteAction`] owned by the calling component. `then` is what
+/// follows each answer (read the page again, clear the draft, go on):
+/// said where the write is sent, never by an effect watching the action's
+/// value. It runs before the answer reaches the action's value, and not
+/// at all once the component is gone.
+pub fn write_action(then: impl Fn(&Result<Done, ApiError>) + 'static) -> WriteAction {
+    new_write_action(Rc::new(then))
 }
 
-/// A [`write_action`] that runs `then` once a write succeeds, e.g. the
-/// page's [`use_reload`]: what follows a write is said where it is sent,
-/// not by an effect watching the action's value.
-pub fn write_action_then(then: Callback<()>) -> WriteAction {
-    new_write_action(Some(then))
-}
-
-fn new_write_action(then: Option<Callback<()>>) -> WriteAction {
+fn new_write_action(then: Then) -> WriteAction {
+    // Disposed with the calling component: then there is nothing to follow.
+    let alive = StoredValue::new(());
     Action::new_local(move |what: &Write| {
-        let what = what.clone();
+        let (what, then) = (what.clone(), Rc::clone(&then));
         async move {
             let result = api::write(what).await;
-            if let (Some(then), Ok(_)) = (then, &result) {
-                // The component may be gone by now: then there is nothing to follow.
-                then.try_run(());
+            if alive.try_get_value().is_some() {
+                then(&result);
             }
             result
         }

@@ -72,17 +72,13 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let opener = NodeRef::<Button>::new();
     let bill_id = detail.bill.id.clone();
-    let extend = write_action();
     let close = move || {
         if let Some(dialog) = dialog.get_untracked() {
             dialog.close();
         }
     };
-    Effect::new(move |_| {
-        if extend.value().get().is_some() {
-            close();
-        }
-    });
+    // Either answer is said on the page, below the dialog.
+    let extend = write_action(move |_| close());
     let fee = detail.delay_fee;
     let new_day = detail.next_due;
     let formats = crate::config::use_formats();

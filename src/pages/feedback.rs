@@ -27,9 +27,8 @@ pub fn FeedbackPage() -> impl IntoView {
     let uploading = move || busy.iter().any(|b| b.get());
     let comments_missing = RwSignal::new(false);
     let contact_invalid = RwSignal::new(false);
-    let send = write_action();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = send.value().get() {
+    let send = write_action(move |done| {
+        if done.is_ok() {
             draft.clear();
         }
     });

@@ -28,9 +28,8 @@ pub fn ProofPage(
     let busy = move || transfer_busy.get() || receipt_busy.get();
     let empty = RwSignal::new(false);
     let invalid = RwSignal::new(false);
-    let send = write_action();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = send.value().get() {
+    let send = write_action(move |done| {
+        if done.is_ok() {
             draft.clear();
         }
     });
