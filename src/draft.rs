@@ -58,7 +58,8 @@ impl Draft {
         }
     }
 
-    fn item(&self, field: &str) -> String {
+    /// The storage item of `field` (also what names the field elsewhere).
+    pub fn item(&self, field: &str) -> String {
         format!("{PREFIX}{}.{field}", self.form.get_value())
     }
 

@@ -63,6 +63,7 @@ mod lang;
 mod module_graph;
 mod pages;
 mod photo;
+mod photo_upload;
 mod platform;
 mod routes;
 mod session;
@@ -104,6 +105,7 @@ fn Shell(locale: Locale, base: String) -> impl IntoView {
     // The one place the API's answers reach the session.
     api::on_session(move |news| session.hear(news));
     draft::follow(session);
+    photo_upload::WaitingPhotos::provide();
     view! {
         <Router base=base>
             <Layout>
