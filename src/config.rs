@@ -1,18 +1,17 @@
-//! What views need of the deployment's configuration (`config.json`, read
-//! by the API layer: `api::config`), shared through context.
+//! What views need of the deployment's configuration (`config.json`):
+//! [`Formats`], the currency of its amounts and its server's UTC offset.
 //!
-//! There is no global configuration: the API layer holds the file it read,
-//! and views get its currency and server offset ([`Formats`]) from the
-//! app's root.
+//! The file is read once by the API layer (`api::config`), which every
+//! request waits for; views get its `Formats` from there (`api::formats`)
+//! and pass them to the domain (`cashgo_core`), which reads no
+//! configuration of its own.
 
 use crate::i18n::Locale;
 pub use cashgo_core::config::Config;
 use cashgo_core::{Currency, Day, MoneyFormat, ServerDateTime};
-use leptos::prelude::*;
 
 /// How this deployment's figures are written and read: the currency of its
 /// amounts and its server's UTC offset (whose midnights its days are, Q5).
-/// Shared with views through context ([`Formats::provide`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Formats {
     pub currency: Currency,
@@ -34,15 +33,6 @@ impl Formats {
         }
     }
 
-    /// Shares the defaults with every page, to be replaced by
-    /// `config.json`'s values once read (before any figure from the API is
-    /// on screen: every read waits for the file).
-    pub fn provide() -> RwSignal<Formats> {
-        let formats = RwSignal::new(Formats::default());
-        provide_context(formats);
-        formats
-    }
-
     /// Amounts for a reader of `locale`.
     pub fn money(self, locale: Locale) -> MoneyFormat {
         MoneyFormat::new(self.currency, crate::lang::to_lang(locale))
@@ -57,26 +47,4 @@ impl Formats {
     pub fn instant(self, at: ServerDateTime) -> i64 {
         at.to_unix(self.server_utc_offset_minutes)
     }
-}
-
-/// The deployment's [`Formats`] as shared by the app's root.
-#[derive(Clone, Copy)]
-pub struct UseFormats(RwSignal<Formats>);
-
-impl UseFormats {
-    /// Tracked: text that reads it follows the change from the defaults to
-    /// `config.json`'s values.
-    pub fn get(self) -> Formats {
-        self.0.get()
-    }
-
-    /// Untracked, for work done once.
-    pub fn get_untracked(self) -> Formats {
-        self.0.get_untracked()
-    }
-}
-
-/// The deployment's [`Formats`] (see [`Formats::provide`]).
-pub fn use_formats() -> UseFormats {
-    UseFormats(expect_context())
 }

@@ -9,6 +9,7 @@
 
 use crate::api::SessionNews;
 use crate::session::Session;
+use cashgo_core::SafeUrl;
 use leptos::prelude::*;
 
 const PREFIX: &str = "cashgo.draft.";
@@ -82,10 +83,16 @@ impl Draft {
         value
     }
 
-    /// A choice that may be unset (an uploaded file's address), likewise.
-    pub fn choice(&self, field: &str) -> RwSignal<Option<String>> {
-        let value = RwSignal::new(self.restored(field));
-        self.keep(field, move || value.get().unwrap_or_default());
+    /// An uploaded photo's address, or none, likewise. What the tab's
+    /// storage holds is checked again as an image address (Q12).
+    pub fn photo(&self, field: &str) -> RwSignal<Option<SafeUrl>> {
+        let value = RwSignal::new(self.restored(field).and_then(|url| SafeUrl::image(&url)));
+        self.keep(field, move || {
+            value.with(|url| {
+                url.as_ref()
+                    .map_or_else(String::new, |url| url.as_str().to_owned())
+            })
+        });
         value
     }
 

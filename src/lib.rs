@@ -96,11 +96,6 @@ pub(crate) fn App(
 fn Shell(locale: Locale, base: String) -> impl IntoView {
     let i18n = lang::I18n::provide(locale);
     boot::follow_locale(i18n);
-    let formats = config::Formats::provide();
-    leptos::task::spawn_local(async move {
-        let config = api::config().await;
-        formats.set(config::Formats::of(&config));
-    });
     let session = Session::provide(base.clone());
     // The one place the API's answers reach the session.
     api::on_session(move |news| session.hear(news));

@@ -13,7 +13,7 @@
 use crate::api;
 use crate::draft::Draft;
 use crate::photo::{self, Refusal};
-use cashgo_core::ApiError;
+use cashgo_core::{ApiError, SafeUrl};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -86,7 +86,7 @@ struct Work {
 #[derive(Clone, Copy)]
 pub struct Upload {
     stage: RwSignal<Stage>,
-    uploaded: RwSignal<Option<String>>,
+    uploaded: RwSignal<Option<SafeUrl>>,
     work: StoredValue<Work, LocalStorage>,
     /// Whether the preview canvas shows the photo picked on this phone.
     drawn: RwSignal<bool>,
@@ -100,7 +100,7 @@ impl Upload {
     /// What is under way stops when the field leaves the screen
     /// ([`Upload::leave`]).
     pub fn new(draft: Draft, field: &str) -> Self {
-        let uploaded = draft.choice(field);
+        let uploaded = draft.photo(field);
         let upload = Upload {
             stage: RwSignal::new(Stage::Empty),
             uploaded,
@@ -129,12 +129,12 @@ impl Upload {
     }
 
     /// The uploaded file's address (tracked).
-    pub fn uploaded(self) -> Option<String> {
+    pub fn uploaded(self) -> Option<SafeUrl> {
         self.uploaded.get()
     }
 
     /// The uploaded file's address, for sending the form.
-    pub fn uploaded_untracked(self) -> Option<String> {
+    pub fn uploaded_untracked(self) -> Option<SafeUrl> {
         self.uploaded.get_untracked()
     }
 
@@ -287,7 +287,7 @@ impl Upload {
             self.work.try_update_value(|work| work.sending = None);
             match result {
                 Ok(file) => {
-                    self.uploaded.try_set(Some(file.url.as_str().to_owned()));
+                    self.uploaded.try_set(Some(file.url));
                     self.settle(g, Stage::Attached);
                 }
                 Err(error) => {

@@ -34,6 +34,19 @@ pub fn replace_query_param(name: &str, value: &str) {
     }
 }
 
+/// Every value of `name` in a urlencoded `form`, in order.
+pub fn form_values(form: &str, name: &str) -> Vec<String> {
+    UrlSearchParams::new_with_str(form)
+        .map(|params| {
+            params
+                .get_all(name)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The path of `url`, read relative to the page (`https://h/a/b?c` →
 /// `/a/b`).
 pub fn path(url: &str) -> Option<String> {

@@ -1,34 +1,9 @@
 //! Checks on what a borrower types, before anything is sent.
 
-/// The phone number as the API wants it (digits only, a leading `+` kept),
-/// or `None` when it is not 8–15 digits.
-pub fn phone(input: &str) -> Option<String> {
-    let trimmed = input.trim();
-    let (plus, rest) = match trimmed.strip_prefix('+') {
-        Some(rest) => ("+", rest),
-        None => ("", trimmed),
-    };
-    let mut digits = String::new();
-    for c in rest.chars() {
-        match c {
-            '0'..='9' => digits.push(c),
-            ' ' | '-' | '(' | ')' | '.' => {}
-            _ => return None,
-        }
-    }
-    (8..=15)
-        .contains(&digits.len())
-        .then(|| format!("{plus}{digits}"))
-}
-
-/// A Mexican phone number as its 10 national digits (`"5512345678"`), or
-/// `None` when it isn't one.
-///
-/// Spaces, dashes, dots and parentheses are dropped (as typed, or as an
-/// address book stores them); the country prefix `+52` / `52` and, after it,
-/// the `1` that mobiles needed until 2019 are dropped when 10 digits remain.
-/// A `+` with another country's code is not a Mexican number.
-pub fn mx_phone(input: &str) -> Option<String> {
+/// A typed phone number: its digits, and whether it began with `+`.
+/// Spaces (any), dashes, dots and parentheses are dropped, as typed or as an
+/// address book stores them; anything else means it isn't a number.
+fn phone_digits(input: &str) -> Option<(bool, String)> {
     let trimmed = input.trim();
     let (plus, rest) = match trimmed.strip_prefix('+') {
         Some(rest) => (true, rest),
@@ -43,6 +18,26 @@ pub fn mx_phone(input: &str) -> Option<String> {
             _ => return None,
         }
     }
+    Some((plus, digits))
+}
+
+/// The phone number as the API wants it (digits only, a leading `+` kept),
+/// or `None` when it is not 8–15 digits.
+pub fn phone(input: &str) -> Option<String> {
+    let (plus, digits) = phone_digits(input)?;
+    let plus = if plus { "+" } else { "" };
+    (8..=15)
+        .contains(&digits.len())
+        .then(|| format!("{plus}{digits}"))
+}
+
+/// A Mexican phone number as its 10 national digits (`"5512345678"`), or
+/// `None` when it isn't one: [`phone_digits`], then the country prefix
+/// `+52` / `52` and, after it, the `1` that mobiles needed until 2019 are
+/// dropped when 10 digits remain. A `+` with another country's code is not
+/// a Mexican number.
+pub fn mx_phone(input: &str) -> Option<String> {
+    let (plus, digits) = phone_digits(input)?;
     let national = match (plus, digits.len()) {
         (false, 10) => digits.as_str(),
         (_, 12) => digits.strip_prefix("52")?,
@@ -82,29 +77,37 @@ pub fn required(input: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_owned())
 }
 
+/// Why a payment's reference can't be one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadReference {
+    /// More than 30 letters and digits.
+    TooLong,
+    /// Something else than letters, digits, spaces and dashes.
+    NotAlphanumeric,
+}
+
 /// A payment's reference as the borrower copies it: a SPEI *clave de
 /// rastreo* (letters and digits, up to 30) or a cash payment's folio.
 /// Spaces and dashes that banking apps print in groups are dropped; case is
 /// kept (claves are compared as sent). `Ok(None)` when blank (the field is
-/// optional), `Err(())` when it can't be one.
-#[allow(clippy::result_unit_err)]
-pub fn payment_reference(input: &str) -> Result<Option<String>, ()> {
+/// optional).
+pub fn payment_reference(input: &str) -> Result<Option<String>, BadReference> {
     let kept: String = input
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
         .collect();
-    if kept.is_empty() {
-        Ok(None)
-    } else if kept.len() <= 30 && kept.chars().all(|c| c.is_ascii_alphanumeric()) {
-        Ok(Some(kept))
+    if !kept.chars().all(|c| c.is_ascii_alphanumeric()) {
+        Err(BadReference::NotAlphanumeric)
+    } else if kept.len() > 30 {
+        Err(BadReference::TooLong)
     } else {
-        Err(())
+        Ok((!kept.is_empty()).then_some(kept))
     }
 }
 
 #[cfg(test)]
 mod payment_reference_tests {
-    use super::payment_reference;
+    use super::{payment_reference, BadReference};
 
     #[test]
     fn real_claves_and_folios_pass_as_sent() {
@@ -130,11 +133,15 @@ mod payment_reference_tests {
         assert_eq!(payment_reference("  - "), Ok(None));
         assert_eq!(
             payment_reference("1234567890123456789012345678901"),
-            Err(())
+            Err(BadReference::TooLong)
         );
-        assert_eq!(payment_reference("MBAN/0100"), Err(()));
-        assert_eq!(payment_reference("ÑANDÚ1"), Err(()));
-        assert_eq!(payment_reference("<img src=x>"), Err(()));
+        for bad in ["MBAN/0100", "ÑANDÚ1", "<img src=x>"] {
+            assert_eq!(
+                payment_reference(bad),
+                Err(BadReference::NotAlphanumeric),
+                "{bad}"
+            );
+        }
     }
 }
 
@@ -147,6 +154,11 @@ mod tests {
         assert_eq!(phone("5512345001").as_deref(), Some("5512345001"));
         assert_eq!(phone(" 55 1234-5001 ").as_deref(), Some("5512345001"));
         assert_eq!(phone("+52 55 1234 5001").as_deref(), Some("+525512345001"));
+        assert_eq!(phone("(55) 1234.5001").as_deref(), Some("5512345001"));
+        assert_eq!(
+            phone("55\u{a0}1234\u{a0}5001").as_deref(),
+            Some("5512345001")
+        );
         assert_eq!(phone("1234567"), None);
         assert_eq!(phone("1234567890123456"), None);
         assert_eq!(phone("55123450a1"), None);

@@ -35,6 +35,7 @@ pub use error::ApiError;
 pub use lang::Lang;
 pub use money::{Currency, Money, MoneyFormat, Rate};
 pub use types::{
-    Badge, BadgeLabel, Bill, BillId, Contact, CurrentLoan, DelayDetail, Expiry, Home, LoanDetail,
-    LoanStatus, Offer, Order, OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
+    Attachments, Badge, BadgeLabel, Bill, BillId, Contact, CurrentLoan, DelayDetail, Expiry, Home,
+    LoanDetail, LoanStatus, Offer, Order, OrderNo, PayType, PaymentRef, SafeUrl, Support,
+    UploadedFile,
 };

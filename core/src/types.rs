@@ -494,6 +494,30 @@ pub struct UploadedFile {
     pub url: SafeUrl,
 }
 
+/// The photos sent with feedback (#8). The API has one `attachments`
+/// field: the addresses, comma-separated, in the order they were added.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attachments(String);
+
+impl Attachments {
+    /// These files, in this order.
+    pub fn new(files: impl IntoIterator<Item = SafeUrl>) -> Self {
+        let mut field = String::new();
+        for file in files {
+            if !field.is_empty() {
+                field.push(',');
+            }
+            field.push_str(file.as_str());
+        }
+        Attachments(field)
+    }
+
+    /// The `attachments` field; `None` without a file (the field is left out).
+    pub fn field(&self) -> Option<&str> {
+        (!self.0.is_empty()).then_some(self.0.as_str())
+    }
+}
+
 /// Customer service contacts (#11).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Support {
@@ -623,6 +647,16 @@ mod tests {
         ] {
             assert!(SafeUrl::link(bad).is_none(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn attachments_are_one_comma_separated_field() {
+        let url = |u| SafeUrl::image(u).unwrap();
+        assert_eq!(Attachments::default().field(), None);
+        assert_eq!(
+            Attachments::new([url("https://a.mx/1.jpg"), url("http://b.mx/2.png")]).field(),
+            Some("https://a.mx/1.jpg,http://b.mx/2.png")
+        );
     }
 
     #[test]

@@ -14,12 +14,12 @@ mod upload;
 
 pub use upload::{send_photo, Sending};
 
-use crate::config::Config;
+use crate::config::{self, Config};
 use cashgo_core::endpoints as api_path;
 use cashgo_core::form::{self, form_body};
 use cashgo_core::{
-    decode, ApiError, BillId, Contact, DelayDetail, Home, Lang, LoanDetail, Order, OrderNo,
-    PayType, PaymentRef, Support,
+    decode, ApiError, Attachments, BillId, Contact, DelayDetail, Home, Lang, LoanDetail, Order,
+    OrderNo, PayType, PaymentRef, SafeUrl, Support,
 };
 use gloo_net::http::Method;
 use std::cell::{OnceCell, RefCell};
@@ -100,20 +100,20 @@ pub enum Write {
     ReLoan,
     /// #9.
     Apply,
-    /// #8; `attachments`: uploaded files' URLs, comma-separated.
+    /// #8.
     Feedback {
         comments: String,
         contact: String,
-        attachments: Option<String>,
+        attachments: Attachments,
     },
     /// #10.
     Contacts(Vec<Contact>),
-    /// #12; the images are uploaded files' URLs.
+    /// #12; the images are uploaded files.
     Proof {
         order: OrderNo,
         utr: Option<String>,
-        utr_image: Option<String>,
-        repay_image: Option<String>,
+        utr_image: Option<SafeUrl>,
+        repay_image: Option<SafeUrl>,
     },
     /// #16 then #17: a fresh payment reference.
     Payment(OrderNo, PayType),
@@ -163,7 +163,7 @@ async fn send_write(what: Write) -> Result<Done, ApiError> {
             comments,
             contact,
             attachments,
-        } => feedback(&comments, &contact, attachments.as_deref())
+        } => feedback(&comments, &contact, &attachments)
             .await
             .map(|_| Done::Ok),
         Write::Contacts(contacts) => push_contacts(&contacts).await.map(|_| Done::Ok),
@@ -175,8 +175,8 @@ async fn send_write(what: Write) -> Result<Done, ApiError> {
         } => repay_proof(
             &order,
             utr.as_deref(),
-            utr_image.as_deref(),
-            repay_image.as_deref(),
+            utr_image.as_ref(),
+            repay_image.as_ref(),
         )
         .await
         .map(|_| Done::Ok),
@@ -205,6 +205,13 @@ pub async fn config() -> Rc<Config> {
     let config = Rc::new(text.as_deref().map(Config::from_json).unwrap_or_default());
     // Another caller may have finished first; both read the same file.
     CONFIG.with(|c| Rc::clone(c.get_or_init(|| config)))
+}
+
+/// What views need of `config.json` ([`config::Formats`]). Read after the
+/// file: every figure on screen came in a reply, and every request waits
+/// for the file first (the defaults before that).
+pub fn formats() -> config::Formats {
+    CONFIG.with(|c| c.get().map(|c| config::Formats::of(c)).unwrap_or_default())
 }
 
 /// The address of an API path. Every request is built through here, so this
@@ -290,14 +297,14 @@ pub async fn re_loan() -> Result<String, ApiError> {
     decode::ack(&reply.reply())
 }
 
-/// #8: sends feedback; `attachments` is an uploaded file's URL.
+/// #8: sends feedback, with the photos uploaded for it.
 pub async fn feedback(
     comments: &str,
     contact: &str,
-    attachments: Option<&str>,
+    attachments: &Attachments,
 ) -> Result<String, ApiError> {
     let mut pairs = vec![("comments", comments), ("contact", contact)];
-    if let Some(attachments) = attachments {
+    if let Some(attachments) = attachments.field() {
         pairs.push(("attachments", attachments));
     }
     let reply = post(api_path::FEEDBACK, &pairs).await?;
@@ -334,14 +341,14 @@ pub async fn support() -> Result<Support, ApiError> {
 pub async fn repay_proof(
     order: &OrderNo,
     utr: Option<&str>,
-    utr_image: Option<&str>,
-    repay_image: Option<&str>,
+    utr_image: Option<&SafeUrl>,
+    repay_image: Option<&SafeUrl>,
 ) -> Result<String, ApiError> {
     let mut pairs = vec![(api_path::ORDER_FIELD, order.as_str())];
     for (name, value) in [
         ("utr", utr),
-        ("utr_image", utr_image),
-        ("repay_image", repay_image),
+        ("utr_image", utr_image.map(SafeUrl::as_str)),
+        ("repay_image", repay_image.map(SafeUrl::as_str)),
     ] {
         if let Some(value) = value {
             pairs.push((name, value));

@@ -3,7 +3,7 @@
 //! borrower sees what actually happened.
 
 use super::{Done, Write};
-use cashgo_core::{ApiError, DelayDetail, Home, LoanDetail, LoanStatus, OrderNo};
+use cashgo_core::{ApiError, DelayDetail, Home, LoanDetail, LoanStatus, OrderNo, SafeUrl};
 
 /// A read that shows whether a write took effect.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,15 +85,14 @@ pub(crate) fn took_effect(write: &Write, page: &Page) -> Option<bool> {
             Page::Detail(detail),
         ) => {
             let bill = &detail.bill;
-            let stored = |sent: &Option<String>, kept: &Option<String>| {
-                sent.as_deref()
-                    .map(str::trim)
+            let stored = |sent: Option<&str>, kept: &Option<String>| {
+                sent.map(str::trim)
                     .is_none_or(|sent| kept.as_deref() == Some(sent))
             };
             Some(
-                stored(utr, &bill.utr)
-                    && stored(utr_image, &bill.utr_image)
-                    && stored(repay_image, &bill.repay_image),
+                stored(utr.as_deref(), &bill.utr)
+                    && stored(utr_image.as_ref().map(SafeUrl::as_str), &bill.utr_image)
+                    && stored(repay_image.as_ref().map(SafeUrl::as_str), &bill.repay_image),
             )
         }
         _ => None,
@@ -162,7 +161,7 @@ mod tests {
             order: order(),
             utr: utr.map(str::to_owned),
             utr_image: None,
-            repay_image: repay_image.map(str::to_owned),
+            repay_image: repay_image.and_then(SafeUrl::image),
         }
     }
 
@@ -182,7 +181,7 @@ mod tests {
         let feedback = Write::Feedback {
             comments: "c".into(),
             contact: "a@b.mx".into(),
-            attachments: None,
+            attachments: Default::default(),
         };
         assert_eq!(feedback.check(), Check::Unknowable);
         assert_eq!(Write::Contacts(vec![]).check(), Check::Unknowable);

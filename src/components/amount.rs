@@ -10,6 +10,6 @@ pub fn Amount(
     value: Money,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let formats = crate::config::use_formats();
-    view! { <span class="amount">{move || format::money(value, formats.get(), i18n.get_locale())}</span> }
+    let formats = crate::api::formats();
+    view! { <span class="amount">{move || format::money(value, formats, i18n.get_locale())}</span> }
 }

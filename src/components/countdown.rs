@@ -11,7 +11,7 @@ pub fn Countdown(
 ) -> impl IntoView {
     let i18n = use_i18n();
     // Counted once, when shown, from today in the server's zone.
-    let days = due.days_from(crate::config::use_formats().get_untracked().today());
+    let days = due.days_from(crate::api::formats().today());
     let class = if days < 0 {
         "countdown countdown-overdue"
     } else {

@@ -2,7 +2,6 @@ use super::ErrorView;
 use crate::i18n::*;
 use crate::photo::{self, Refusal};
 use crate::photo_upload::{Stage, Upload};
-use cashgo_core::SafeUrl;
 use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -66,12 +65,7 @@ pub fn PhotoField(
         _ => "",
     };
     // A photo restored from a draft: only its (checked) address is known.
-    let stored = move || {
-        upload
-            .uploaded()
-            .filter(|_| !upload.drawn())
-            .and_then(|url| SafeUrl::image(&url))
-    };
+    let stored = move || upload.uploaded().filter(|_| !upload.drawn());
     view! {
         <div class="field photo-field">
             <label for=id>{label.run()}</label>

@@ -9,18 +9,18 @@ mod picker;
 mod row;
 
 use picker::PickContacts;
-use row::{ContactRow, Row};
+use row::{ContactRow, Row, RowDraft};
 
 /// `/contacts`: emergency / reference contacts (`/Contact/ajaxPush`).
 #[component]
 pub fn ContactsPage() -> impl IntoView {
     let i18n = use_i18n();
     let draft = Draft::new("contacts");
-    let typed: Vec<[String; 3]> = draft
+    let typed: Vec<RowDraft> = draft
         .restored("rows")
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .filter(|rows: &Vec<[String; 3]>| !rows.is_empty())
-        .unwrap_or_else(|| vec![Default::default()]);
+        .map(|text| row::decode_rows(&text))
+        .filter(|rows| !rows.is_empty())
+        .unwrap_or_else(|| vec![RowDraft::default()]);
     let next_key = StoredValue::new(typed.len());
     let rows = RwSignal::new(
         typed
@@ -30,11 +30,11 @@ pub fn ContactsPage() -> impl IntoView {
             .collect::<Vec<_>>(),
     );
     draft.keep("rows", move || {
-        let typed: Vec<[String; 3]> = rows.read().iter().map(Row::typed).collect();
-        if typed.iter().flatten().all(String::is_empty) {
+        let typed: Vec<RowDraft> = rows.read().iter().map(Row::typed).collect();
+        if typed.iter().all(RowDraft::is_empty) {
             String::new()
         } else {
-            serde_json::to_string(&typed).unwrap_or_default()
+            row::encode_rows(&typed)
         }
     });
     let incomplete = RwSignal::new(false);

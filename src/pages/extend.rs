@@ -81,8 +81,8 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
     let extend = write_action(move |_| close());
     let fee = detail.delay_fee;
     let new_day = detail.next_due;
-    let formats = crate::config::use_formats();
-    let fee_text = move || crate::format::money(fee, formats.get(), i18n.get_locale());
+    let formats = crate::api::formats();
+    let fee_text = move || crate::format::money(fee, formats, i18n.get_locale());
     let day_text = move || {
         new_day
             .map(|d| crate::format::day(d, i18n.get_locale()))

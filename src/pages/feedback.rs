@@ -4,6 +4,7 @@ use crate::draft::Draft;
 use crate::i18n::*;
 use crate::photo_upload::Upload;
 use crate::validate;
+use cashgo_core::Attachments;
 use leptos::prelude::*;
 
 /// `/feedback`: comments, a phone or e-mail to answer to, an optional image
@@ -41,7 +42,7 @@ pub fn FeedbackPage() -> impl IntoView {
             send.dispatch(Write::Feedback {
                 comments: text,
                 contact: reply_to,
-                attachments: attachments(&photos),
+                attachments: Attachments::new(photos.iter().filter_map(|p| p.uploaded_untracked())),
             });
         }
     };
@@ -88,14 +89,4 @@ pub fn FeedbackPage() -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-/// The photos' addresses as `attachments` (one field in the API):
-/// comma-separated, in the order they were added.
-fn attachments(photos: &[Upload]) -> Option<String> {
-    let urls: Vec<String> = photos
-        .iter()
-        .filter_map(|p| p.uploaded_untracked())
-        .collect();
-    (!urls.is_empty()).then(|| urls.join(","))
 }

@@ -37,8 +37,8 @@ fn HomeView(home: Home) -> impl IntoView {
 fn OfferCard(offer: Offer) -> impl IntoView {
     let i18n = use_i18n();
     let quota = offer.quota;
-    let formats = crate::config::use_formats();
-    let amount = move || crate::format::money(quota, formats.get(), i18n.get_locale());
+    let formats = crate::api::formats();
+    let amount = move || crate::format::money(quota, formats, i18n.get_locale());
     view! {
         <h1 id="home-title">{tr!(i18n, home.offer_title, amount = amount())}</h1>
         <div class="card" data-testid="offer">
@@ -172,12 +172,12 @@ fn AwaitingCard(loan: CurrentLoan) -> impl IntoView {
         }
     });
     let amount = loan.money;
-    let formats = crate::config::use_formats();
+    let formats = crate::api::formats();
     view! {
         <div class="card card-in-process" data-testid="loan-card">
             <StatusBadge status=loan.badge() />
             <h2>{tr!(i18n, home.awaiting_title)}</h2>
-            <p>{tr!(i18n, home.awaiting_body, amount = crate::format::money(amount, formats.get(), i18n.get_locale()))}</p>
+            <p>{tr!(i18n, home.awaiting_body, amount = crate::format::money(amount, formats, i18n.get_locale()))}</p>
         </div>
         <ActionButton
             pending=confirm.pending()

@@ -2,6 +2,7 @@
 
 use crate::i18n::*;
 use crate::validate;
+use cashgo_core::form::form_body;
 use cashgo_core::Contact;
 use leptos::prelude::*;
 
@@ -66,6 +67,48 @@ impl Relation {
     }
 }
 
+/// What a draft keeps of a row: what was typed, checked only when sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowDraft {
+    pub name: String,
+    pub phone: String,
+    pub relation: Option<Relation>,
+}
+
+impl RowDraft {
+    /// Whether nothing was typed or chosen.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_empty() && self.phone.is_empty() && self.relation.is_none()
+    }
+}
+
+/// The rows as the tab's storage keeps them: a urlencoded form with
+/// `name`, `phone` and `relate` (a [`Relation::id`] or empty) once per row.
+pub fn encode_rows(rows: &[RowDraft]) -> String {
+    let mut pairs = Vec::with_capacity(rows.len() * 3);
+    for row in rows {
+        pairs.push(("name", row.name.as_str()));
+        pairs.push(("phone", row.phone.as_str()));
+        pairs.push(("relate", row.relation.map_or("", Relation::id)));
+    }
+    form_body(&pairs)
+}
+
+/// [`encode_rows`] read back (through the browser's `URLSearchParams`); a
+/// relationship that is no longer offered is dropped.
+pub fn decode_rows(text: &str) -> Vec<RowDraft> {
+    let values = |name| crate::url::form_values(text, name).into_iter();
+    values("name")
+        .zip(values("phone"))
+        .zip(values("relate"))
+        .map(|((name, phone), relation)| RowDraft {
+            name,
+            phone,
+            relation: Relation::from_id(&relation),
+        })
+        .collect()
+}
+
 /// One row of the form; `key` keeps rows stable while others are removed.
 #[derive(Clone, Copy)]
 pub struct Row {
@@ -81,21 +124,23 @@ impl Row {
         Self::filled(key, Default::default())
     }
 
-    /// A row from a draft; a relationship that is no longer offered (a
-    /// draft from when it was typed) is dropped.
-    pub fn filled(key: usize, [name, phone, relation]: [String; 3]) -> Self {
-        let relation = Relation::from_id(&relation).map_or("", Relation::id);
+    /// A row from a draft.
+    pub fn filled(key: usize, draft: RowDraft) -> Self {
         Self {
             key,
-            name: RwSignal::new(name),
-            phone: RwSignal::new(phone),
-            relation: RwSignal::new(relation.to_owned()),
+            name: RwSignal::new(draft.name),
+            phone: RwSignal::new(draft.phone),
+            relation: RwSignal::new(draft.relation.map_or("", Relation::id).to_owned()),
         }
     }
 
-    /// What the draft keeps of the row.
-    pub fn typed(&self) -> [String; 3] {
-        [self.name.get(), self.phone.get(), self.relation.get()]
+    /// What the draft keeps of the row (tracked).
+    pub fn typed(&self) -> RowDraft {
+        RowDraft {
+            name: self.name.get(),
+            phone: self.phone.get(),
+            relation: self.relation.with(|id| Relation::from_id(id)),
+        }
     }
 
     /// Whether nothing was typed or chosen.
@@ -185,5 +230,22 @@ mod tests {
         }
         assert_eq!(Relation::from_id("hermano"), None);
         assert_eq!(Relation::from_id(""), None);
+    }
+
+    #[test]
+    fn drafts_keep_each_row_as_three_fields() {
+        let rows = [
+            RowDraft {
+                name: "Ana María".into(),
+                phone: "55 1234&5678".into(),
+                relation: Some(Relation::Mother),
+            },
+            RowDraft::default(),
+        ];
+        assert!(!rows[0].is_empty() && rows[1].is_empty());
+        assert_eq!(
+            encode_rows(&rows),
+            "name=Ana+Mar%C3%ADa&phone=55+1234%265678&relate=mother&name=&phone=&relate="
+        );
     }
 }

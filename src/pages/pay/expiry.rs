@@ -18,7 +18,7 @@ pub fn watch_expiry(at: Option<ServerDateTime>) -> Signal<bool> {
     let Some(at) = at else {
         return Signal::stored(false);
     };
-    let deadline = crate::config::use_formats().get_untracked().instant(at);
+    let deadline = crate::api::formats().instant(at);
     let expired = RwSignal::new(false);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     check(deadline, expired, timer);

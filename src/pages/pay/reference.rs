@@ -130,7 +130,7 @@ pub fn ReferenceCard(
 /// the language on screen, so a relative can pay at the counter.
 fn share_text(payment: PaymentRef) -> Callback<(), String> {
     let i18n = use_i18n();
-    let formats = crate::config::use_formats();
+    let formats = crate::api::formats();
     Callback::new(move |_: ()| {
         let locale = i18n.get_locale_untracked();
         let method = match payment.method {
@@ -145,7 +145,7 @@ fn share_text(payment: PaymentRef) -> Callback<(), String> {
         td_string!(
             locale,
             pay.share_text,
-            amount = format::money(payment.amount, formats.get_untracked(), locale),
+            amount = format::money(payment.amount, formats, locale),
             reference = payment.reference.clone(),
             method = method,
             when = when

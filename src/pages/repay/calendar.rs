@@ -1,7 +1,7 @@
 //! "Add the due day to my calendar": an `.ics` file where the browser can
 //! download one, Google Calendar's event template where it can't.
 
-use crate::config::{use_formats, Formats};
+use crate::config::Formats;
 use crate::format;
 use crate::i18n::*;
 use crate::ics::DueEvent;
@@ -21,8 +21,8 @@ pub fn AddToCalendar(
     amount: Money,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let formats = use_formats();
-    let event = move |locale: Locale| due_event(&oid, due, amount, formats.get_untracked(), locale);
+    let formats = crate::api::formats();
+    let event = move |locale: Locale| due_event(&oid, due, amount, formats, locale);
     if crate::platform::in_webview() {
         // A WebView has no downloads (and no popups): a same-page link to
         // Google Calendar's "new event" page, which works there and which
