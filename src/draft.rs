@@ -7,6 +7,8 @@
 //! Storage that refuses (private mode, quota) only means no draft: the
 //! form works as before.
 
+use crate::api::SessionNews;
+use crate::session::Session;
 use cashgo_core::SafeUrl;
 use leptos::prelude::*;
 
@@ -57,7 +59,8 @@ impl Draft {
         }
     }
 
-    fn item(&self, field: &str) -> String {
+    /// The storage item of `field` (also what names the field elsewhere).
+    pub fn item(&self, field: &str) -> String {
         format!("{PREFIX}{}.{field}", self.form.get_value())
     }
 
@@ -99,8 +102,18 @@ impl Draft {
     }
 }
 
+/// Drafts are the borrower's: they go with a logout, and with a sign-in
+/// by someone else ([`owned_by`]). An expired session keeps them.
+pub fn follow(session: Session) {
+    session.listen(|news| match news {
+        SessionNews::LoggedOut => clear_all(),
+        SessionNews::SignedIn(username) => owned_by(username),
+        SessionNews::Open | SessionNews::Closed => {}
+    });
+}
+
 /// Forgets every draft (logout).
-pub fn clear_all() {
+fn clear_all() {
     remove_all(PREFIX);
     save(OWNER, "");
 }
@@ -109,7 +122,7 @@ pub fn clear_all() {
 /// be logged in are forgotten first (a shared phone); drafts from before
 /// any login on this tab (a session opened by the native app that then
 /// expired) stay with the one who logs in.
-pub fn owned_by(username: &str) {
+fn owned_by(username: &str) {
     match load(OWNER) {
         Some(owner) if owner == username => {}
         Some(_) => {

@@ -63,6 +63,7 @@ mod lang;
 mod module_graph;
 mod pages;
 mod photo;
+mod photo_upload;
 mod platform;
 mod routes;
 mod session;
@@ -95,7 +96,11 @@ pub(crate) fn App(
 fn Shell(locale: Locale, base: String) -> impl IntoView {
     let i18n = lang::I18n::provide(locale);
     boot::follow_locale(i18n);
-    Session::provide(base.clone());
+    let session = Session::provide(base.clone());
+    // The one place the API's answers reach the session.
+    api::on_session(move |news| session.hear(news));
+    draft::follow(session);
+    photo_upload::WaitingPhotos::provide();
     view! {
         <Router base=base>
             <Layout>

@@ -1,12 +1,18 @@
 //! App-wide state shared through context: the deployment's sub-path and
 //! whether the borrower is logged in.
+//!
+//! The session learns from the API's answers only, through the hook the
+//! shell installs ([`crate::api::on_session`]); what else depends on it
+//! (drafts) listens here ([`Session::listen`]).
 
-use crate::api::{Done, Page, Read, Write};
+use crate::api::SessionNews;
 use crate::routes::{strip_base, AppRoute};
-use cashgo_core::{ApiError, Home};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use std::rc::Rc;
+
+type Listener = Rc<dyn Fn(&SessionNews)>;
 
 /// What the header and the pages need to know about the session.
 #[derive(Clone, Copy)]
@@ -15,55 +21,38 @@ pub struct Session {
     pub logged_in: RwSignal<Option<bool>>,
     /// The router base (e.g. `"/h5"`, or `""` at the root).
     pub base: StoredValue<String>,
+    /// Who hears the news after the session itself.
+    listeners: StoredValue<Vec<Listener>, LocalStorage>,
 }
 
 impl Session {
+    /// The session of the app, shared with every page.
     pub fn provide(base: String) -> Self {
         let session = Self {
             logged_in: RwSignal::new(None),
             base: StoredValue::new(base),
+            listeners: StoredValue::new_local(Vec::new()),
         };
         provide_context(session);
         session
     }
 
-    /// What a page's first read says about the session, noted when its
-    /// answer arrives (the one place reads learn it; pages don't write it).
-    pub fn note_read(self, read: &Read, result: &Result<Page, ApiError>) {
-        self.learn(match result {
-            Ok(Page::Home(Home::Offer(_))) => Some(false),
-            // Support is public: it proves nothing.
-            Ok(_) => (*read != Read::Support).then_some(true),
-            Err(ApiError::SessionExpired) => Some(false),
-            Err(_) => None,
-        });
+    /// What an API answer said about the session (the shell's hook).
+    pub fn hear(self, news: SessionNews) {
+        let known = !matches!(news, SessionNews::Closed | SessionNews::LoggedOut);
+        if self.logged_in.try_get_untracked() != Some(Some(known)) {
+            self.logged_in.try_set(Some(known));
+        }
+        // Taken out first: a listener may read the session.
+        for listener in self.listeners.try_get_value().unwrap_or_default() {
+            listener(&news);
+        }
     }
 
-    /// What a write's answer says about the session.
-    pub fn note_write(self, write: &Write, result: &Result<Done, ApiError>) {
-        match (write, result) {
-            // Drafts are the borrower's: gone with their session.
-            (Write::LogOut, _) => crate::draft::clear_all(),
-            (Write::SignIn { username, .. }, Ok(_)) => crate::draft::owned_by(username),
-            _ => {}
-        }
-        self.learn(match (write, result) {
-            // Forgotten here whatever the server said (the page says if it failed).
-            (Write::LogOut, _) => Some(false),
-            (_, Err(ApiError::SessionExpired)) => Some(false),
-            // Feedback may be accepted without a session.
-            (Write::Feedback { .. }, _) => None,
-            (_, Ok(_)) => Some(true),
-            (_, Err(_)) => None,
-        });
-    }
-
-    fn learn(self, known: Option<bool>) {
-        if let Some(known) = known {
-            if self.logged_in.get_untracked() != Some(known) {
-                self.logged_in.set(Some(known));
-            }
-        }
+    /// Calls `listener` with each piece of news, after the session has
+    /// taken it in.
+    pub fn listen(self, listener: impl Fn(&SessionNews) + 'static) {
+        self.listeners.update_value(|l| l.push(Rc::new(listener)));
     }
 }
 

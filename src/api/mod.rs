@@ -22,51 +22,71 @@ use cashgo_core::{
     OrderNo, PayType, PaymentRef, SafeUrl, Support,
 };
 use gloo_net::http::Method;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 use transport::{Body, Received};
 
-/// The first read of a page. Every page loads through this one function, so
-/// the wasm holds one copy of the resource and future machinery instead of
-/// one per page (README "Size and speed").
+/// What an answer said about the session. Requests tell it to the one
+/// hook the shell installs ([`on_session`]); nothing else learns it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Read {
-    /// #3, `/`.
-    Home,
-    /// #4, `/orders`.
-    Orders,
-    /// #13, `/repay/:oid`.
-    Detail(OrderNo),
-    /// #14, `/extend/:oid`.
-    Delay(OrderNo),
-    /// #11, `/support`.
-    Support,
+pub enum SessionNews {
+    /// An answer only a session gets.
+    Open,
+    /// No session: the public offer, or a session that expired.
+    Closed,
+    /// Signed in with this username.
+    SignedIn(String),
+    /// Logged out: the session is forgotten here whatever the server said.
+    LoggedOut,
 }
 
-/// What a [`Read`] returns.
-#[derive(Clone, Debug)]
-pub enum Page {
-    Home(Home),
-    Orders(Vec<Order>),
-    Detail(LoanDetail),
-    Delay(DelayDetail),
-    Support(Support),
+/// Hears what answers say about the session.
+type SessionHook = Rc<dyn Fn(SessionNews)>;
+
+thread_local! {
+    /// Where [`SessionNews`] goes: the shell's hook.
+    static SESSION_HOOK: RefCell<Option<SessionHook>> = const { RefCell::new(None) };
 }
 
-/// Sends a page's first read.
-pub async fn read(what: Read) -> Result<Page, ApiError> {
-    match what {
-        Read::Home => loans().await.map(Page::Home),
-        Read::Orders => orders().await.map(Page::Orders),
-        Read::Detail(order) => loan_detail(&order).await.map(Page::Detail),
-        Read::Delay(order) => loan_delay(&order).await.map(Page::Delay),
-        Read::Support => support().await.map(Page::Support),
+/// Installs the hook that hears what answers say about the session (the
+/// shell does, once; a later call replaces it).
+pub fn on_session(hook: impl Fn(SessionNews) + 'static) {
+    SESSION_HOOK.with_borrow_mut(|h| *h = Some(Rc::new(hook)));
+}
+
+fn tell(news: SessionNews) {
+    // Taken out first: the hook may start requests of its own.
+    if let Some(hook) = SESSION_HOOK.with_borrow(Option::clone) {
+        hook(news);
     }
 }
 
+/// Tells what `result` says about the session: an expired one is closed;
+/// an answer is `on_answer`'s news, if any.
+fn heard<T>(
+    result: Result<T, ApiError>,
+    on_answer: fn(&T) -> Option<SessionNews>,
+) -> Result<T, ApiError> {
+    let news = match &result {
+        Ok(value) => on_answer(value),
+        Err(ApiError::SessionExpired) => Some(SessionNews::Closed),
+        Err(_) => None,
+    };
+    if let Some(news) = news {
+        tell(news);
+    }
+    result
+}
+
+/// For answers that need a session.
+fn open<T>(_: &T) -> Option<SessionNews> {
+    Some(SessionNews::Open)
+}
+
 /// A change the borrower asks for. Every write goes through [`write`] and
-/// one action shape (`components::write_action`), for the same reason as
-/// [`Read`].
+/// one action shape (`components::write_action`), so the wasm holds one
+/// copy of the action and future machinery instead of one per button
+/// (README "Size and speed").
 #[derive(Clone, Debug)]
 pub enum Write {
     /// #1.
@@ -115,10 +135,19 @@ pub async fn write(what: Write) -> Result<Done, ApiError> {
         // Certainly not sent: the borrower can simply try again.
         return Err(ApiError::Offline);
     }
-    match send_write(what.clone()).await {
+    let result = match send_write(what.clone()).await {
         Err(error) if error.may_have_arrived() => reconcile::reconcile(&what, error).await,
         other => other,
+    };
+    match (what, &result) {
+        (Write::LogOut, _) => tell(SessionNews::LoggedOut),
+        (Write::SignIn { username, .. }, Ok(_)) => tell(SessionNews::SignedIn(username)),
+        (_, Err(ApiError::SessionExpired)) => tell(SessionNews::Closed),
+        // Feedback may be accepted without a session.
+        (Write::Feedback { .. }, _) | (_, Err(_)) => {}
+        (_, Ok(_)) => tell(SessionNews::Open),
     }
+    result
 }
 
 async fn send_write(what: Write) -> Result<Done, ApiError> {
@@ -241,13 +270,18 @@ pub async fn log_out() -> Result<(), ApiError> {
 /// #3: the public offer, or the current loan.
 pub async fn loans() -> Result<Home, ApiError> {
     let reply = get(api_path::LOANS).await?;
-    decode::home(&reply.reply(), offset())
+    heard(decode::home(&reply.reply(), offset()), |home| {
+        Some(match home {
+            Home::Offer(_) => SessionNews::Closed,
+            Home::Loan(_) => SessionNews::Open,
+        })
+    })
 }
 
 /// #4: the loan history. Sends no credentials, only the cookie (Q8).
 pub async fn orders() -> Result<Vec<Order>, ApiError> {
     let reply = post(api_path::ORDERS, &[]).await?;
-    decode::orders(&reply.reply(), offset())
+    heard(decode::orders(&reply.reply(), offset()), open)
 }
 
 /// #5: extends the loan of this bill (`oid` = bill id, Q6). Returns the
@@ -299,7 +333,8 @@ pub async fn push_contacts(contacts: &[Contact]) -> Result<String, ApiError> {
 /// #11: customer service phone and WhatsApp.
 pub async fn support() -> Result<Support, ApiError> {
     let reply = get(api_path::SUPPORT).await?;
-    decode::support(&reply.reply())
+    // Public: an answer proves nothing.
+    heard(decode::support(&reply.reply()), |_| None)
 }
 
 /// #12: proof of a repayment; the images are uploaded files' URLs.
@@ -330,7 +365,7 @@ pub async fn loan_detail(order: &OrderNo) -> Result<LoanDetail, ApiError> {
         &[(api_path::ORDER_FIELD, order.as_str())],
     )
     .await?;
-    decode::loan_detail(&reply.reply(), offset())
+    heard(decode::loan_detail(&reply.reply(), offset()), open)
 }
 
 /// #14: the extension page.
@@ -340,7 +375,7 @@ pub async fn loan_delay(order: &OrderNo) -> Result<DelayDetail, ApiError> {
         &[(api_path::ORDER_FIELD, order.as_str())],
     )
     .await?;
-    decode::delay_detail(&reply.reply(), offset())
+    heard(decode::delay_detail(&reply.reply(), offset()), open)
 }
 
 /// #15: the server's default language, when the app has it.

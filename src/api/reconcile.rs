@@ -2,8 +2,34 @@
 //! no idempotency key): the state it changes is read back instead, and the
 //! borrower sees what actually happened.
 
-use super::{read, Done, Page, Read, Write};
-use cashgo_core::{ApiError, Home, LoanStatus, SafeUrl};
+use super::{Done, Write};
+use cashgo_core::{ApiError, DelayDetail, Home, LoanDetail, LoanStatus, OrderNo, SafeUrl};
+
+/// A read that shows whether a write took effect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Read {
+    /// #3: the current loan.
+    Home,
+    /// #13: the bill, with the proof sent for it.
+    Detail(OrderNo),
+    /// #14: the extension page, with the bill's unpaid extension fee.
+    Delay(OrderNo),
+}
+
+/// What a [`Read`] returns.
+pub(crate) enum Page {
+    Home(Home),
+    Detail(LoanDetail),
+    Delay(DelayDetail),
+}
+
+async fn read(what: Read) -> Result<Page, ApiError> {
+    match what {
+        Read::Home => super::loans().await.map(Page::Home),
+        Read::Detail(order) => super::loan_detail(&order).await.map(Page::Detail),
+        Read::Delay(order) => super::loan_delay(&order).await.map(Page::Delay),
+    }
+}
 
 /// What to do after a write's answer was lost.
 #[derive(Debug, PartialEq, Eq)]

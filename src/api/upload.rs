@@ -58,7 +58,8 @@ pub fn send_photo(
         }
         let received = exchange(&xhr, &url, &photo, &file_name, progress).await?;
         let origin = crate::url::origin(super::config().await.api_base()).unwrap_or_default();
-        decode::upload(&received.reply(), &origin)
+        // Uploads are open to anyone: only an expired session is news.
+        super::heard(decode::upload(&received.reply(), &origin), |_| None)
     };
     (handle, done)
 }

@@ -14,18 +14,17 @@ pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let go = use_go();
-    let logout = super::write_action();
+    // The session is forgotten here either way (`api::write` tells it); a
+    // failure is said on the page with a retry, since the server may still
+    // hold the session (a shared phone).
+    let logout = super::write_action(move |done| {
+        if done.is_ok() {
+            go(AppRoute::Home);
+        }
+    });
     let log_out = Callback::new(move |_: ()| {
         if !logout.pending().get_untracked() {
             logout.dispatch(api::Write::LogOut);
-        }
-    });
-    // The session is forgotten here either way (Session::note_write); a
-    // failure is said on the page with a retry, since the server may still
-    // hold the session (a shared phone).
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = logout.value().get() {
-            go(AppRoute::Home);
         }
     });
     let logout_failed = move || match logout.value().get() {

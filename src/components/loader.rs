@@ -1,34 +1,68 @@
 use super::{ErrorView, Skeleton};
-use crate::api::{self, Done, Page, Read, Write};
-use cashgo_core::ApiError;
+use crate::api::{self, Done, Write};
+use cashgo_core::{ApiError, DelayDetail, Home, LoanDetail, Order, OrderNo, Support};
 use leptos::prelude::*;
+use std::rc::Rc;
+
+/// A page's first read, with the view that draws its answer. Each variant
+/// names the type its view takes, so a page can only draw its own read's
+/// answer: a mismatch is a compile error, not a blank page.
+#[derive(Clone)]
+pub enum Read {
+    /// #3, `/`.
+    Home(fn(Home) -> AnyView),
+    /// #4, `/orders`.
+    Orders(fn(Vec<Order>) -> AnyView),
+    /// #13, `/repay/:oid`.
+    Detail(OrderNo, fn(LoanDetail) -> AnyView),
+    /// #14, `/extend/:oid`.
+    Delay(OrderNo, fn(DelayDetail) -> AnyView),
+    /// #11, `/support`.
+    Support(fn(Support) -> AnyView),
+}
+
+/// An answer with its view, ready to draw (again on each answer).
+type Drawn = Rc<dyn Fn() -> AnyView>;
+
+fn drawn<T: Clone + 'static>(data: T, view: fn(T) -> AnyView) -> Drawn {
+    Rc::new(move || view(data.clone()))
+}
+
+/// Sends the read and pairs its answer with its view. Every page loads
+/// through this one function, so the wasm holds one copy of the resource
+/// and future machinery instead of one per page (README "Size and speed").
+async fn load(read: Read) -> Result<Drawn, ApiError> {
+    Ok(match read {
+        Read::Home(view) => drawn(api::loans().await?, view),
+        Read::Orders(view) => drawn(api::orders().await?, view),
+        Read::Detail(order, view) => drawn(api::loan_detail(&order).await?, view),
+        Read::Delay(order, view) => drawn(api::loan_delay(&order).await?, view),
+        Read::Support(view) => drawn(api::support().await?, view),
+    })
+}
 
 /// Loads a page's data and shows it: a skeleton of the page's shape until
 /// the first answer, then the page (kept on screen while a retry is under
 /// way), or the error with a retry. A write that changes the page reads it
-/// again through [`use_reload`] passed to [`write_action_then`].
+/// again through [`use_reload`], called by [`write_action`]'s follow-up.
 ///
 /// One non-generic component instead of `Transition`/`Suspend` and a
 /// resource in every page: the same three states everywhere, and one copy
 /// of the async machinery in the wasm.
 #[component]
 pub fn Loader(
-    /// What to read.
+    /// What to read, and how to draw it.
     read: Read,
     /// Rows of the skeleton, roughly the page's figures.
     #[prop(default = 4)]
     rows: usize,
-    /// Draws the page from the data.
-    view: fn(Page) -> AnyView,
 ) -> impl IntoView {
-    let session = crate::session::use_session();
     // Set by a retry until its answer is in: taps meanwhile send nothing.
     let reading = StoredValue::new(false);
     let resource = LocalResource::new(move || {
         let read = read.clone();
         async move {
-            let result = api::read(read.clone()).await;
-            session.note_read(&read, &result);
+            let result = load(read).await;
             reading.set_value(false);
             result
         }
@@ -42,7 +76,7 @@ pub fn Loader(
     provide_context(Reload(retry));
     move || match resource.get() {
         None => view! { <Skeleton rows=rows /> }.into_any(),
-        Some(Ok(data)) => view(data),
+        Some(Ok(draw)) => draw(),
         Some(Err(error)) => view! { <ErrorView error=error retry=retry /> }.into_any(),
     }
 }
@@ -59,28 +93,27 @@ pub fn use_reload() -> Callback<()> {
 /// uses this one shape (one copy of the action machinery in the wasm).
 type WriteAction = Action<Write, Result<Done, ApiError>>;
 
-/// A new [`WriteAction`] owned by the calling component.
-pub fn write_action() -> WriteAction {
-    new_write_action(None)
+/// What follows a write, given its answer.
+type Then = Rc<dyn Fn(&Result<Done, ApiError>)>;
+
+/// A new [`WriteAction`] owned by the calling component. `then` is what
+/// follows each answer (read the page again, clear the draft, go on):
+/// said where the write is sent, never by an effect watching the action's
+/// value. It runs before the answer reaches the action's value, and not
+/// at all once the component is gone.
+pub fn write_action(then: impl Fn(&Result<Done, ApiError>) + 'static) -> WriteAction {
+    new_write_action(Rc::new(then))
 }
 
-/// A [`write_action`] that runs `then` once a write succeeds, e.g. the
-/// page's [`use_reload`]: what follows a write is said where it is sent,
-/// not by an effect watching the action's value.
-pub fn write_action_then(then: Callback<()>) -> WriteAction {
-    new_write_action(Some(then))
-}
-
-fn new_write_action(then: Option<Callback<()>>) -> WriteAction {
-    let session = crate::session::use_session();
+fn new_write_action(then: Then) -> WriteAction {
+    // Disposed with the calling component: then there is nothing to follow.
+    let alive = StoredValue::new(());
     Action::new_local(move |what: &Write| {
-        let what = what.clone();
+        let (what, then) = (what.clone(), Rc::clone(&then));
         async move {
-            let result = api::write(what.clone()).await;
-            session.note_write(&what, &result);
-            if let (Some(then), Ok(_)) = (then, &result) {
-                // The component may be gone by now: then there is nothing to follow.
-                then.try_run(());
+            let result = api::write(what).await;
+            if alive.try_get_value().is_some() {
+                then(&result);
             }
             result
         }

@@ -40,9 +40,8 @@ pub fn ContactsPage() -> impl IntoView {
     let incomplete = RwSignal::new(false);
     // What the last tap sent, shown back once the server took it.
     let sent = RwSignal::new(Vec::<Contact>::new());
-    let send = write_action();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = send.value().get() {
+    let send = write_action(move |done| {
+        if done.is_ok() {
             draft.clear();
         }
     });

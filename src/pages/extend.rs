@@ -1,6 +1,6 @@
-use crate::api::{Page, Read, Write};
+use crate::api::Write;
 use crate::components::{
-    focus_main, write_action, ActionButton, Amount, DayText, ErrorView, Figure, Link, Loader,
+    focus_main, write_action, ActionButton, Amount, DayText, ErrorView, Figure, Link, Loader, Read,
     StatusBadge,
 };
 use crate::i18n::*;
@@ -18,15 +18,14 @@ pub fn ExtendPage(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let order_no = oid.to_string();
-    let read = Read::Delay(oid);
+    let read = Read::Delay(oid, |detail| {
+        view! { <ExtendDetails detail=detail /> }.into_any()
+    });
     view! {
         <section class="page" aria-labelledby="extend-title">
             <h1 id="extend-title">{tr!(i18n, extend.title)}</h1>
             <p class="order-no">{tr!(i18n, repay.order, oid = order_no.clone())}</p>
-            <Loader read=read rows=5 view=|page| match page {
-                Page::Delay(detail) => view! { <ExtendDetails detail=detail /> }.into_any(),
-                _ => ().into_any(),
-            } />
+            <Loader read=read rows=5 />
         </section>
     }
 }
@@ -73,17 +72,13 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let opener = NodeRef::<Button>::new();
     let bill_id = detail.bill.id.clone();
-    let extend = write_action();
     let close = move || {
         if let Some(dialog) = dialog.get_untracked() {
             dialog.close();
         }
     };
-    Effect::new(move |_| {
-        if extend.value().get().is_some() {
-            close();
-        }
-    });
+    // Either answer is said on the page, below the dialog.
+    let extend = write_action(move |_| close());
     let fee = detail.delay_fee;
     let new_day = detail.next_due;
     let formats = crate::api::formats();

@@ -2,6 +2,7 @@ use crate::api::Write;
 use crate::components::{write_action, ActionButton, ErrorView, PhotoField};
 use crate::draft::Draft;
 use crate::i18n::*;
+use crate::photo_upload::Upload;
 use crate::validate;
 use cashgo_core::Attachments;
 use leptos::prelude::*;
@@ -16,27 +17,21 @@ pub fn FeedbackPage() -> impl IntoView {
     let contact = draft.text("contact");
     // Up to three photos; each next one is offered once the one before is in.
     let photos = [
-        draft.photo("image"),
-        draft.photo("image1"),
-        draft.photo("image2"),
+        Upload::new(draft, "image"),
+        Upload::new(draft, "image1"),
+        Upload::new(draft, "image2"),
     ];
-    let busy = [
-        RwSignal::new(false),
-        RwSignal::new(false),
-        RwSignal::new(false),
-    ];
-    let uploading = move || busy.iter().any(|b| b.get());
+    let uploading = move || photos.iter().any(|p| p.busy());
     let comments_missing = RwSignal::new(false);
     let contact_invalid = RwSignal::new(false);
-    let send = write_action();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = send.value().get() {
+    let send = write_action(move |done| {
+        if done.is_ok() {
             draft.clear();
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if send.pending().get_untracked() || busy.iter().any(|b| b.get_untracked()) {
+        if send.pending().get_untracked() || untrack(uploading) {
             return;
         }
         let text = validate::required(&comments.get_untracked());
@@ -47,7 +42,7 @@ pub fn FeedbackPage() -> impl IntoView {
             send.dispatch(Write::Feedback {
                 comments: text,
                 contact: reply_to,
-                attachments: Attachments::new(photos.iter().filter_map(|p| p.get_untracked())),
+                attachments: Attachments::new(photos.iter().filter_map(|p| p.uploaded_untracked())),
             });
         }
     };
@@ -77,12 +72,12 @@ pub fn FeedbackPage() -> impl IntoView {
                             {move || if contact_invalid.get() { t_string!(i18n, feedback.contact_invalid) } else { "" }}
                         </p>
                     </div>
-                    <PhotoField id="feedback-image" label=move || crate::tr!(i18n, feedback.attachment) uploaded=photos[0] busy=busy[0] />
-                    <Show when=move || photos[0].get().is_some()>
-                        <PhotoField id="feedback-image-2" label=move || crate::tr!(i18n, photo.add_another) uploaded=photos[1] busy=busy[1] />
+                    <PhotoField id="feedback-image" label=move || crate::tr!(i18n, feedback.attachment) upload=photos[0] />
+                    <Show when=move || photos[0].uploaded().is_some()>
+                        <PhotoField id="feedback-image-2" label=move || crate::tr!(i18n, photo.add_another) upload=photos[1] />
                     </Show>
-                    <Show when=move || photos[1].get().is_some()>
-                        <PhotoField id="feedback-image-3" label=move || crate::tr!(i18n, photo.add_another) uploaded=photos[2] busy=busy[2] />
+                    <Show when=move || photos[1].uploaded().is_some()>
+                        <PhotoField id="feedback-image-3" label=move || crate::tr!(i18n, photo.add_another) upload=photos[2] />
                     </Show>
                     {move || send.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
                     <ActionButton

@@ -1,7 +1,7 @@
-use crate::api::{Page, Read, Write};
+use crate::api::Write;
 use crate::components::{
-    use_reload, write_action_then, ActionButton, Amount, Countdown, DayText, ErrorView, Figure,
-    Link, Loader, StatusBadge,
+    use_reload, write_action, ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Link,
+    Loader, Read, StatusBadge,
 };
 use crate::i18n::*;
 use crate::routes::AppRoute;
@@ -12,13 +12,9 @@ use leptos::prelude::*;
 /// `/`: the public offer when logged out, else the current loan's card.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    // Cards that change the loan (confirm, apply again) read it again on success.
     view! {
         <section class="page" aria-labelledby="home-title">
-            <Loader read=Read::Home view=|page| match page {
-                Page::Home(home) => view! { <HomeView home=home /> }.into_any(),
-                _ => ().into_any(),
-            } />
+            <Loader read=Read::Home(|home| view! { <HomeView home=home /> }.into_any()) />
         </section>
     }
 }
@@ -128,7 +124,12 @@ fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
 #[component]
 fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
-    let reloan = write_action_then(use_reload());
+    let reload = use_reload();
+    let reloan = write_action(move |done| {
+        if done.is_ok() {
+            reload.run(());
+        }
+    });
     view! {
         <div class="card card-repaid" data-testid="loan-card">
             <StatusBadge status=LoanStatus::Repaid />
@@ -164,7 +165,12 @@ fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
 #[component]
 fn AwaitingCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
-    let confirm = write_action_then(use_reload());
+    let reload = use_reload();
+    let confirm = write_action(move |done| {
+        if done.is_ok() {
+            reload.run(());
+        }
+    });
     let amount = loan.money;
     let formats = crate::api::formats();
     view! {

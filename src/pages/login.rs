@@ -28,14 +28,13 @@ pub fn LoginPage() -> impl IntoView {
     let password_missing = RwSignal::new(false);
     let expired = move || query.read().get("expired").is_some();
 
-    let sign_in = write_action();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = sign_in.value().get() {
+    let sign_in = write_action(move |done| {
+        if done.is_ok() {
             // Read by the browser's parser: decoded once, however the page was reached.
             let next = crate::url::query_param("next").unwrap_or_default();
-            let target = safe_next(&next).unwrap_or("/").to_owned();
+            let target = safe_next(&next).unwrap_or("/");
             navigate(
-                &target,
+                target,
                 NavigateOptions {
                     replace: true,
                     ..Default::default()

@@ -1,5 +1,4 @@
-use crate::api::{Page, Read};
-use crate::components::{Amount, DayText, Figure, Link, Loader, StatusBadge};
+use crate::components::{Amount, DayText, Figure, Link, Loader, Read, StatusBadge};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::tr;
@@ -14,10 +13,7 @@ pub fn OrdersPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="orders-title">
             <h1 id="orders-title">{tr!(i18n, orders.title)}</h1>
-            <Loader read=Read::Orders rows=3 view=|page| match page {
-                Page::Orders(list) => view! { <OrderList list=list /> }.into_any(),
-                _ => ().into_any(),
-            } />
+            <Loader read=Read::Orders(|list| view! { <OrderList list=list /> }.into_any()) rows=3 />
         </section>
     }
 }

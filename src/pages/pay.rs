@@ -26,17 +26,13 @@ pub fn PayPage(
             .map_or_else(String::new, |m| m.as_str().to_owned())
     });
     let no_choice = RwSignal::new(false);
-    let payment = write_action();
-    // The reference on screen changes only when a new one has arrived, so a
-    // failed switch of method never takes away one that works.
-    let shown = RwSignal::new(None::<PaymentRef>);
     let result = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(Done::Payment(reference))) = payment.value().get() {
-            shown.set(Some(reference));
-            // On a phone the new reference lands below the fold: bring it up.
-            // The borrower may have left the page by the next frame: the
-            // node ref is then gone, which `try_` reports instead of panicking.
+    let payment = write_action(move |done| {
+        if done.is_ok() {
+            // On a phone the new reference lands below the fold: bring it up
+            // once drawn. The borrower may have left the page by the next
+            // frame: the node ref is then gone, which `try_` reports instead
+            // of panicking.
             request_animation_frame(move || {
                 if let Some(el) = result.try_get_untracked().flatten() {
                     el.scroll_into_view();
@@ -44,6 +40,14 @@ pub fn PayPage(
             });
         }
     });
+    // The latest reference that arrived: a failed switch of method never
+    // takes away one that works.
+    let shown = Memo::new(
+        move |last: Option<&Option<PaymentRef>>| match payment.value().get() {
+            Some(Ok(Done::Payment(reference))) => Some(reference),
+            _ => last.cloned().flatten(),
+        },
+    );
     let request = {
         let oid = oid.clone();
         Callback::new(move |_: ()| match method.get_untracked() {

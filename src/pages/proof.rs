@@ -2,6 +2,7 @@ use crate::api::Write;
 use crate::components::{write_action, ActionButton, ErrorView, PhotoField};
 use crate::draft::Draft;
 use crate::i18n::*;
+use crate::photo_upload::Upload;
 use crate::validate;
 use cashgo_core::OrderNo;
 use leptos::prelude::*;
@@ -21,16 +22,13 @@ pub fn ProofPage(
     let i18n = use_i18n();
     let draft = Draft::new(format!("proof/{oid}"));
     let utr = draft.text("utr");
-    let transfer = draft.photo("utr_image");
-    let receipt = draft.photo("image");
-    let transfer_busy = RwSignal::new(false);
-    let receipt_busy = RwSignal::new(false);
-    let busy = move || transfer_busy.get() || receipt_busy.get();
+    let transfer = Upload::new(draft, "utr_image");
+    let receipt = Upload::new(draft, "image");
+    let busy = move || transfer.busy() || receipt.busy();
     let empty = RwSignal::new(false);
     let invalid = RwSignal::new(false);
-    let send = write_action();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = send.value().get() {
+    let send = write_action(move |done| {
+        if done.is_ok() {
             draft.clear();
         }
     });
@@ -38,16 +36,14 @@ pub fn ProofPage(
     let sent_key = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if send.pending().get_untracked()
-            || transfer_busy.get_untracked()
-            || receipt_busy.get_untracked()
-        {
+        if send.pending().get_untracked() || untrack(busy) {
             return;
         }
         let key = validate::payment_reference(&utr.get_untracked());
         invalid.set(key.is_err());
         let Ok(key) = key else { return };
-        let (utr_image, repay_image) = (transfer.get_untracked(), receipt.get_untracked());
+        let (utr_image, repay_image) =
+            (transfer.uploaded_untracked(), receipt.uploaded_untracked());
         empty.set(key.is_none() && utr_image.is_none() && repay_image.is_none());
         if !empty.get_untracked() {
             sent_key.set(key.is_some());
@@ -91,9 +87,9 @@ pub fn ProofPage(
                             </p>
                         </div>
                         <PhotoField id="proof-transfer" label=move || crate::tr!(i18n, proof.transfer_image)
-                            uploaded=transfer busy=transfer_busy />
+                            upload=transfer />
                         <PhotoField id="proof-image" label=move || crate::tr!(i18n, proof.image)
-                            uploaded=receipt busy=receipt_busy />
+                            upload=receipt />
                         <p class="field-error" aria-live="polite">
                             {move || if empty.get() { t_string!(i18n, proof.need_something) } else { "" }}
                         </p>

@@ -1,5 +1,4 @@
-use crate::api::{Page, Read};
-use crate::components::{Amount, Countdown, DayText, Figure, Link, Loader, StatusBadge};
+use crate::components::{Amount, Countdown, DayText, Figure, Link, Loader, Read, StatusBadge};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use cashgo_core::{LoanDetail, LoanStatus, OrderNo};
@@ -16,15 +15,14 @@ pub fn RepayPage(
     oid: OrderNo,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let read = Read::Detail(oid.clone());
+    let read = Read::Detail(oid.clone(), |detail| {
+        view! { <RepayDetails detail=detail /> }.into_any()
+    });
     view! {
         <section class="page" aria-labelledby="repay-title">
             <h1 id="repay-title">{crate::tr!(i18n, repay.title)}</h1>
             <p class="order-no">{t!(i18n, repay.order, oid = oid.to_string())}</p>
-            <Loader read=read rows=5 view=|page| match page {
-                Page::Detail(detail) => view! { <RepayDetails detail=detail /> }.into_any(),
-                _ => ().into_any(),
-            } />
+            <Loader read=read rows=5 />
         </section>
     }
 }

@@ -1,5 +1,4 @@
-use crate::api::{Page, Read};
-use crate::components::{Link, Loader};
+use crate::components::{Link, Loader, Read};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::tr;
@@ -14,10 +13,7 @@ pub fn SupportPage() -> impl IntoView {
         <section class="page" aria-labelledby="support-title">
             <h1 id="support-title">{tr!(i18n, support.title)}</h1>
             <p>{tr!(i18n, support.intro)}</p>
-            <Loader read=Read::Support rows=1 view=|page| match page {
-                Page::Support(details) => view! { <SupportLinks details=details /> }.into_any(),
-                _ => ().into_any(),
-            } />
+            <Loader read=Read::Support(|details| view! { <SupportLinks details=details /> }.into_any()) rows=1 />
             <div class="actions">
                 <Link to=AppRoute::Feedback class="button button-secondary">{tr!(i18n, support.feedback)}</Link>
                 <Link to=AppRoute::Contacts class="button button-secondary">{tr!(i18n, support.contacts)}</Link>
