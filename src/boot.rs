@@ -76,6 +76,15 @@ fn mount(locale: Locale, base: String, chosen: bool) {
     });
 }
 
+/// Removes the first paint (`#paint`, index.html and `paint/`): called when
+/// the app draws a page's data or its error, in the same task, so the swap
+/// never shows a frame without either.
+pub fn unpaint() {
+    if let Some(paint) = document().get_element_by_id("paint") {
+        paint.remove();
+    }
+}
+
 /// Replaces the page with a translated "reload" screen. Built with plain DOM
 /// calls: after a panic the reactive system can't be trusted.
 fn show_crash_screen() {
