@@ -1,7 +1,7 @@
 //! Start-up: panic screen, runtime config, language, mount.
 
 use crate::i18n::Locale;
-use crate::{config, lang};
+use crate::lang;
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
@@ -51,11 +51,15 @@ pub fn start() {
     match decide(None) {
         Some(locale) => mount(locale, base, chosen),
         None => wasm_bindgen_futures::spawn_local(async move {
-            config::ready().await;
-            let local = decide(config::get().default_locale.as_deref());
+            let config = crate::api::config().await;
+            let local = decide(config.default_locale.as_deref());
             let server_default = match local {
                 Some(_) => None,
-                None => crate::api::languages().await.ok().flatten(),
+                None => crate::api::languages()
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(lang::from_lang),
             };
             let locale = lang::resolve_with_server(local, server_default);
             mount(locale, base, chosen);

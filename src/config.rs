@@ -1,22 +1,27 @@
 //! Runtime configuration (`config.json` beside `index.html`, CONTRACT "Deployment").
 //!
 //! The file is requested by `index.html` while the page is still parsing
-//! (`window.__cashgoEarly.config`, with a 5 s timeout) and read here when the
-//! first API call needs it: nothing else waits for it. A missing or broken
-//! file gives the defaults, and so does each key alone: a wrongly typed key
-//! never drops the others.
+//! (`window.__cashgoEarly.config`, with a 5 s timeout) and read by the API
+//! layer when the first request needs it (`api::config`): nothing else waits
+//! for it. A missing or broken file gives the defaults, and so does each key
+//! alone: a wrongly typed key never drops the others.
+//!
+//! There is no global configuration: the API layer holds the file it read,
+//! and views get what they need of it ([`Formats`]) through context.
 
+use crate::i18n::Locale;
+use cashgo_core::{Currency, Day, MoneyFormat, ServerDateTime};
+use leptos::prelude::*;
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::cell::{Cell, RefCell};
 
 /// What an operator can change without a rebuild.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     /// Prefix for API paths; `""` means the app's own origin.
     pub api_base: String,
-    /// ISO 4217 code used to format amounts.
-    pub currency: String,
+    /// The currency amounts are in.
+    pub currency: Currency,
     /// The server's offset from UTC: its timestamps are midnights there (Q5).
     pub server_utc_offset_minutes: i32,
     /// `"es"` or `"en"`; used when neither the URL, the saved choice nor the device decide.
@@ -27,7 +32,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             api_base: String::new(),
-            currency: "MXN".to_owned(),
+            currency: Currency::MXN,
             server_utc_offset_minutes: 0,
             default_locale: None,
         }
@@ -63,10 +68,8 @@ impl Config {
         if let Some(api_base) = key(keys.api_base) {
             config.api_base = api_base;
         }
-        if let Some(currency) = key::<String>(keys.currency)
-            .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()))
-        {
-            config.currency = currency.to_ascii_uppercase();
+        if let Some(currency) = key::<String>(keys.currency).and_then(|c| Currency::parse(&c)) {
+            config.currency = currency;
         }
         // Real offsets lie within ±14 h; anything else is a typo.
         if let Some(offset) =
@@ -79,49 +82,66 @@ impl Config {
     }
 }
 
-thread_local! {
-    static CURRENT: RefCell<Config> = RefCell::new(Config::default());
-    static LOADED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Installs the configuration.
-pub fn set(config: Config) {
-    CURRENT.with(|c| *c.borrow_mut() = config);
-    LOADED.with(|l| l.set(true));
-}
-
-/// The configuration in force (the defaults until [`ready`] has finished).
-pub fn get() -> Config {
-    CURRENT.with(|c| c.borrow().clone())
-}
-
-/// The API prefix without a trailing slash.
-pub fn api_base() -> String {
-    CURRENT.with(|c| c.borrow().api_base.trim_end_matches('/').to_owned())
-}
-
-/// Waits until `config.json` has been read (at once after the first time).
-/// Never fails and never waits longer than the file's timeout: a missing,
-/// slow or broken file means the defaults.
-pub async fn ready() {
-    if LOADED.with(Cell::get) {
-        return;
+impl Config {
+    /// The API prefix without a trailing slash.
+    pub fn api_base(&self) -> &str {
+        self.api_base.trim_end_matches('/')
     }
-    let text = load().await;
-    // Another caller may have finished first; both read the same file.
-    if !LOADED.with(Cell::get) {
-        set(text.as_deref().map(Config::from_json).unwrap_or_default());
+
+    /// What views need of it.
+    pub fn formats(&self) -> Formats {
+        Formats {
+            currency: self.currency,
+            server_utc_offset_minutes: self.server_utc_offset_minutes,
+        }
     }
 }
 
-/// The text of `config.json`, from the request `index.html` started, or a
-/// request of our own if the page didn't start one.
-async fn load() -> Option<String> {
-    use crate::api::early;
-    match early::config().await {
-        Some(text) => text,
-        None => early::fetch_config(&format!("{}/config.json", crate::routes::router_base())).await,
+/// How this deployment's figures are written and read: the currency of its
+/// amounts and its server's UTC offset (whose midnights its days are, Q5).
+/// Shared with views through context ([`Formats::provide`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Formats {
+    pub currency: Currency,
+    pub server_utc_offset_minutes: i32,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Config::default().formats()
     }
+}
+
+impl Formats {
+    /// Shares the defaults with every page, to be replaced by
+    /// `config.json`'s values once read (before any figure from the API is
+    /// on screen: every read waits for the file).
+    pub fn provide() -> RwSignal<Formats> {
+        let formats = RwSignal::new(Formats::default());
+        provide_context(formats);
+        formats
+    }
+
+    /// Amounts for a reader of `locale`.
+    pub fn money(self, locale: Locale) -> MoneyFormat {
+        MoneyFormat::new(self.currency, crate::lang::to_lang(locale))
+    }
+
+    /// Today in the server's zone.
+    pub fn today(self) -> Day {
+        Day::from_unix(crate::clock::now_unix(), self.server_utc_offset_minutes)
+    }
+
+    /// The instant (Unix seconds) of a wall-clock time in the server's zone.
+    pub fn instant(self, at: ServerDateTime) -> i64 {
+        at.to_unix(self.server_utc_offset_minutes)
+    }
+}
+
+/// The deployment's [`Formats`], tracked: text that reads it follows the
+/// change from the defaults to `config.json`'s values.
+pub fn use_formats() -> Signal<Formats> {
+    expect_context::<RwSignal<Formats>>().into()
 }
 
 #[cfg(test)]
@@ -132,7 +152,7 @@ mod tests {
     fn missing_keys_fall_back_to_defaults() {
         let c = Config::from_json(r#"{"serverUtcOffsetMinutes": 480}"#);
         assert_eq!(c.server_utc_offset_minutes, 480);
-        assert_eq!(c.currency, "MXN");
+        assert_eq!(c.currency, Currency::MXN);
         assert_eq!(c.api_base, "");
         assert_eq!(c.default_locale, None);
     }
@@ -150,20 +170,15 @@ mod tests {
             r#"{"apiBase": 7, "currency": "usd", "serverUtcOffsetMinutes": "480", "defaultLocale": "en"}"#,
         );
         assert_eq!(c.api_base, "", "a number is not a prefix");
-        assert_eq!(c.currency, "USD");
+        assert_eq!(c.currency.code(), "USD");
         assert_eq!(c.server_utc_offset_minutes, 0, "a string is not minutes");
         assert_eq!(c.default_locale.as_deref(), Some("en"));
         let c = Config::from_json(
             r#"{"currency": "pesos", "serverUtcOffsetMinutes": 100000, "apiBase": "https://api.example.mx/"}"#,
         );
-        assert_eq!(c.currency, "MXN");
+        assert_eq!(c.currency, Currency::MXN);
         assert_eq!(c.server_utc_offset_minutes, 0);
         assert_eq!(c.api_base, "https://api.example.mx/");
-        assert_eq!(api_base_of(&c), "https://api.example.mx");
-    }
-
-    fn api_base_of(c: &Config) -> String {
-        set(c.clone());
-        api_base()
+        assert_eq!(c.api_base(), "https://api.example.mx");
     }
 }

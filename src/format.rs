@@ -8,15 +8,13 @@
 //! with the catalogs' month names: no `Date` is involved, so it stays in the
 //! server's local time whatever the phone's zone.
 
-use crate::api::types::Expiry;
-use crate::day::{Day, ServerDateTime};
+use crate::config::Formats;
 use crate::i18n::{td_string, Locale};
-use crate::lang;
-use crate::money::Money;
+use cashgo_core::{Day, Expiry, Money, ServerDateTime};
 
-/// An amount in the configured currency, e.g. `$46,333,600.00`.
-pub fn money(amount: Money, locale: Locale) -> String {
-    amount.format(lang::code(locale), &crate::config::get().currency)
+/// An amount in the deployment's currency, e.g. `$46,333,600.00`.
+pub fn money(amount: Money, formats: Formats, locale: Locale) -> String {
+    formats.money(locale).format(amount)
 }
 
 /// A calendar day, e.g. `19 de mayo de 2023` / `May 19, 2023`.
@@ -27,11 +25,7 @@ pub fn day(day: Day, locale: Locale) -> String {
 #[cfg(target_arch = "wasm32")]
 fn intl_day(day: Day, locale: Locale) -> Option<String> {
     use wasm_bindgen::JsValue;
-    // The BCP 47 tag used for formatting (Mexico first).
-    let tag = match locale {
-        Locale::es => "es-MX",
-        Locale::en => "en-US",
-    };
+    let tag = crate::lang::to_lang(locale).format_tag();
     let options = js_sys::Object::new();
     for (key, value) in [
         ("timeZone", "UTC"),
@@ -106,12 +100,23 @@ mod tests {
 
     #[test]
     fn money_uses_the_configured_currency() {
-        crate::config::set(crate::config::Config::default());
+        let mxn = Formats::default();
         assert_eq!(
-            money(Money::from_minor(4_633_360_000), Locale::es),
+            money(Money::from_minor(4_633_360_000), mxn, Locale::es),
             "$46,333,600.00"
         );
-        assert_eq!(money(Money::from_minor(156_520), Locale::en), "$1,565.20");
+        assert_eq!(
+            money(Money::from_minor(156_520), mxn, Locale::en),
+            "$1,565.20"
+        );
+        let usd = Formats {
+            currency: cashgo_core::Currency::parse("USD").unwrap(),
+            ..mxn
+        };
+        assert_eq!(
+            money(Money::from_minor(156_520), usd, Locale::es),
+            "US$1,565.20"
+        );
     }
 
     #[test]

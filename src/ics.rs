@@ -3,7 +3,7 @@
 //! address. Pure text, unit-tested natively; the page only supplies the
 //! translated words.
 
-use crate::day::Day;
+use cashgo_core::Day;
 
 /// One all-day event, with a reminder the morning before.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 //! server's default from `/Index/languages`, then Spanish.
 
 use crate::i18n::Locale;
+use cashgo_core::Lang;
 use leptos::prelude::*;
 
 /// The language on screen, shared through context by the app's root.
@@ -69,50 +70,31 @@ macro_rules! tr {
 }
 pub(crate) use tr;
 
-/// `"es"`, `"es-MX"`, `"EN_us"`… → the locale we have for it: the one
-/// reader of language codes (the address, the saved choice, the device,
-/// `config.json`, and through [`parse_name`] the server).
+/// `"es"`, `"es-MX"`, `"EN_us"`… → the locale we have for it (the address,
+/// the saved choice, the device, `config.json`; read by `cashgo_core::Lang`).
 pub fn parse(tag: &str) -> Option<Locale> {
-    match primary_subtag(tag).as_str() {
-        "es" => Some(Locale::es),
-        "en" => Some(Locale::en),
-        _ => None,
+    Lang::parse(tag).map(from_lang)
+}
+
+/// The catalogs' locale for a language.
+pub fn from_lang(lang: Lang) -> Locale {
+    match lang {
+        Lang::Es => Locale::es,
+        Lang::En => Locale::en,
     }
 }
 
-/// What `/Index/languages` calls a language: a code as [`parse`] reads it,
-/// or a name (`"Español"`, `"English"`, `"spa"`). Names are accepted from
-/// the server only, never from the address.
-pub fn parse_name(name: &str) -> Option<Locale> {
-    parse(name).or_else(|| match primary_subtag(name).as_str() {
-        "spa" | "spanish" | "español" | "espanol" | "castellano" => Some(Locale::es),
-        "eng" | "english" | "inglés" | "ingles" => Some(Locale::en),
-        _ => None,
-    })
-}
-
-/// The text before the first `-` or `_`, trimmed and in lower case: ASCII
-/// case folding plus the two accented capitals the names above use (full
-/// Unicode lowercasing would ship its tables, ~3 KB of wasm).
-fn primary_subtag(text: &str) -> String {
-    let text = text.trim();
-    let subtag = text.split(['-', '_']).next().unwrap_or(text);
-    subtag
-        .chars()
-        .map(|c| match c {
-            'Ñ' => 'ñ',
-            'É' => 'é',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+/// The language of a catalogs' locale.
+pub fn to_lang(locale: Locale) -> Lang {
+    match locale {
+        Locale::es => Lang::Es,
+        Locale::en => Lang::En,
+    }
 }
 
 /// The locale code as used in catalogs and `<html lang>`.
 pub fn code(locale: Locale) -> &'static str {
-    match locale {
-        Locale::es => "es",
-        Locale::en => "en",
-    }
+    to_lang(locale).code()
 }
 
 /// The signals that decide the language, strongest first.
@@ -180,29 +162,13 @@ mod tests {
 
     #[test]
     fn tags() {
+        // Codes and names are read by cashgo_core::Lang (tested there).
         assert_eq!(parse("es-MX"), Some(Locale::es));
         assert_eq!(parse("EN_us"), Some(Locale::en));
         assert_eq!(parse("pt-BR"), None);
-        assert_eq!(parse(""), None);
-        assert_eq!(parse("English"), None, "names are not codes");
-    }
-
-    #[test]
-    fn server_names() {
-        for (name, locale) in [
-            ("Spanish", Some(Locale::es)),
-            ("Español", Some(Locale::es)),
-            ("ESPAÑOL", Some(Locale::es)),
-            ("INGLÉS", Some(Locale::en)),
-            ("es-MX", Some(Locale::es)),
-            ("es_MX", Some(Locale::es)),
-            ("English", Some(Locale::en)),
-            ("en", Some(Locale::en)),
-            ("en-US", Some(Locale::en)),
-            ("Hindi", None),
-            ("", None),
-        ] {
-            assert_eq!(parse_name(name), locale, "{name}");
+        for locale in [Locale::es, Locale::en] {
+            assert_eq!(from_lang(to_lang(locale)), locale);
+            assert_eq!(parse(code(locale)), Some(locale));
         }
     }
 

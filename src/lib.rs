@@ -1,7 +1,8 @@
 //! CashGo borrower web app: wiring of router, i18n, session and boot.
 //!
 //! `main.rs` only calls [`start`]. Pages live in `pages/`, shared pieces in
-//! `components/`, the wire in `api/`, exact money and days in `money`/`day`.
+//! `components/`, requests in `api/`; the domain (loans, exact money and
+//! days) and the wire's decoders are the `cashgo-core` crate (`core/`).
 
 /// What `build.rs` generates from `locales/` with `leptos_i18n_build`.
 // Its context, providers and other macros are not used (see `i18n`).
@@ -51,14 +52,13 @@ macro_rules! t {
 
 mod api;
 mod boot;
+mod clock;
 mod components;
 mod config;
-mod day;
 mod draft;
 mod format;
 mod ics;
 mod lang;
-mod money;
 mod pages;
 mod photo;
 mod platform;
@@ -93,6 +93,8 @@ pub(crate) fn App(
 fn Shell(locale: Locale, base: String) -> impl IntoView {
     let i18n = lang::I18n::provide(locale);
     boot::follow_locale(i18n);
+    let formats = config::Formats::provide();
+    leptos::task::spawn_local(async move { formats.set(api::config().await.formats()) });
     Session::provide(base.clone());
     view! {
         <Router base=base>

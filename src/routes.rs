@@ -1,6 +1,6 @@
 //! The route table: a public contract, since the native apps open these paths.
 
-use crate::api::{form_body, OrderNo};
+use cashgo_core::{form::form_body, OrderNo};
 use leptos::prelude::*;
 
 /// Every page of the app, with what its path needs.

@@ -1,8 +1,9 @@
 //! App-wide state shared through context: the deployment's sub-path and
 //! whether the borrower is logged in.
 
-use crate::api::{ApiError, Done, Home, Page, Read, Write};
+use crate::api::{Done, Page, Read, Write};
 use crate::routes::{strip_base, AppRoute};
+use cashgo_core::{ApiError, Home};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;

@@ -8,7 +8,7 @@
 //! back as the same [`ApiError`] variants a request of our own would give.
 
 use super::transport::{self, is_login_url, Received};
-use super::ApiError;
+use cashgo_core::ApiError;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -50,7 +50,7 @@ pub(crate) async fn fetch_config(url: &str) -> Option<String> {
         gloo_net::http::Method::GET,
         url,
         transport::Body::Empty,
-        transport::START_TIMEOUT_MS,
+        cashgo_core::endpoints::START_TIMEOUT_MS,
     )
     .await
     .ok()?;

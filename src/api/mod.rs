@@ -1,72 +1,30 @@
-//! The wire: the only module that knows the API (CONTRACT.md).
+//! Talking to the API (CONTRACT.md): the only module that sends requests.
 //!
 //! One async function per endpoint, returning domain types. The layers:
-//! `transport` sends (gloo-net, cookies, timeouts), [`decode`] turns a
-//! reply into a value or an [`ApiError`] (pure, tested natively) using the
-//! lenient field readers of `wire`, and [`types`] holds what views see.
-//! The futures are not `Send`: use `LocalResource` and `Action::new_local`.
+//! `transport` sends (gloo-net, cookies, timeouts), and the `cashgo-core`
+//! crate (`core/`) turns a reply into a value or an [`ApiError`] (pure,
+//! tested natively): its `decode` knows the wire, its `types` are what
+//! views see. The futures are not `Send`: use `LocalResource` and
+//! `Action::new_local`.
 
-pub mod decode;
-pub(crate) mod early;
-pub mod form;
+mod early;
 mod reconcile;
 mod transport;
-pub mod types;
 mod upload;
-mod wire;
 
-#[cfg(test)]
-mod tests;
-
-pub use form::form_body;
-pub use types::{
-    Badge, BillId, Contact, CurrentLoan, DelayDetail, Home, LoanDetail, LoanStatus, Offer, Order,
-    OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
-};
 pub use upload::{send_photo, Sending};
 
-use crate::config;
+use crate::config::Config;
+use cashgo_core::endpoints as api_path;
+use cashgo_core::form::{self, form_body};
+use cashgo_core::{
+    decode, ApiError, BillId, Contact, DelayDetail, Home, Lang, LoanDetail, Order, OrderNo,
+    PayType, PaymentRef, Support,
+};
 use gloo_net::http::Method;
+use std::cell::OnceCell;
+use std::rc::Rc;
 use transport::{Body, Received};
-
-/// Everything that can go wrong talking to the API, one variant per thing a
-/// user can be told.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum ApiError {
-    /// The request never got an answer: no network.
-    #[error("no connection")]
-    Offline,
-    /// No answer in time.
-    #[error("the server took too long to answer")]
-    Timeout,
-    /// The session is gone: log in again, then come back.
-    #[error("session expired")]
-    SessionExpired,
-    /// The server's own message, meant for the user.
-    #[error("{0}")]
-    Server(String),
-    /// A reply the app cannot read; the detail is for logs only.
-    #[error("unexpected reply: {0}")]
-    Unexpected(String),
-    /// A write whose answer was lost (timeout, dropped connection,
-    /// unreadable reply) and whose effect the API gives no way to check:
-    /// it may have arrived. Sending it again may make a second record.
-    #[error("the write may or may not have arrived")]
-    Unconfirmed,
-}
-
-impl ApiError {
-    /// Whether a write that failed this way may still have reached the
-    /// server and taken effect: the request left, but no readable answer
-    /// came back. A refusal, an expired session or a request that never left
-    /// (the browser was offline) leave nothing done.
-    pub fn may_have_arrived(&self) -> bool {
-        matches!(
-            self,
-            ApiError::Offline | ApiError::Timeout | ApiError::Unexpected(_)
-        )
-    }
-}
 
 /// The first read of a page. Every page loads through this one function, so
 /// the wasm holds one copy of the resource and future machinery instead of
@@ -197,16 +155,39 @@ async fn send_write(what: Write) -> Result<Done, ApiError> {
     }
 }
 
-/// The address of an API path. Every request is built through here, so this
-/// is where the first one waits for `config.json` (its `apiBase`, and the
-/// server offset the decoders need after it).
-async fn url(path: &str) -> String {
-    config::ready().await;
-    format!("{}{path}", config::api_base())
+thread_local! {
+    /// `config.json` once read: what [`config`] answers after the first time.
+    static CONFIG: OnceCell<Rc<Config>> = const { OnceCell::new() };
 }
 
-fn offset() -> i32 {
-    config::get().server_utc_offset_minutes
+/// The deployment's configuration (`config.json`), read once: from the
+/// request `index.html` started, or a request of our own if the page didn't
+/// start one. Never fails and never waits longer than the file's timeout: a
+/// missing, slow or broken file means the defaults. Every request waits
+/// for it (its `apiBase`); nothing else does.
+pub async fn config() -> Rc<Config> {
+    if let Some(config) = CONFIG.with(|c| c.get().cloned()) {
+        return config;
+    }
+    let text = match early::config().await {
+        Some(text) => text,
+        None => early::fetch_config(&format!("{}/config.json", crate::routes::router_base())).await,
+    };
+    let config = Rc::new(text.as_deref().map(Config::from_json).unwrap_or_default());
+    // Another caller may have finished first; both read the same file.
+    CONFIG.with(|c| Rc::clone(c.get_or_init(|| config)))
+}
+
+/// The address of an API path. Every request is built through here, so this
+/// is where the first one waits for `config.json`.
+async fn url(path: &str) -> String {
+    format!("{}{path}", config().await.api_base())
+}
+
+/// The server's offset from UTC, which the decoders need to read its
+/// timestamps (Q5).
+async fn offset() -> i32 {
+    config().await.server_utc_offset_minutes
 }
 
 async fn get(path: &str) -> Result<Received, ApiError> {
@@ -214,20 +195,20 @@ async fn get(path: &str) -> Result<Received, ApiError> {
         Method::GET,
         &url(path).await,
         Body::Empty,
-        transport::TIMEOUT_MS,
+        api_path::TIMEOUT_MS,
     )
     .await
 }
 
 async fn post(path: &str, pairs: &[(&str, &str)]) -> Result<Received, ApiError> {
     let body = Body::Form(form_body(pairs));
-    transport::send(Method::POST, &url(path).await, body, transport::TIMEOUT_MS).await
+    transport::send(Method::POST, &url(path).await, body, api_path::TIMEOUT_MS).await
 }
 
 /// #1: starts a session (the cookie is set by the browser).
 pub async fn sign_in(username: &str, password: &str) -> Result<(), ApiError> {
     let reply = post(
-        "/Index/ajaxSignIn",
+        api_path::SIGN_IN,
         &[("username", username), ("password", password)],
     )
     .await?;
@@ -243,7 +224,7 @@ pub async fn sign_in(username: &str, password: &str) -> Result<(), ApiError> {
 
 /// #2: ends the session. An already expired session counts as logged out.
 pub async fn log_out() -> Result<(), ApiError> {
-    let reply = get("/Index/ajaxLogOut").await?;
+    let reply = get(api_path::LOG_OUT).await?;
     match decode::ack(&reply.reply()) {
         Ok(_) | Err(ApiError::SessionExpired) => Ok(()),
         Err(e) => Err(e),
@@ -252,26 +233,26 @@ pub async fn log_out() -> Result<(), ApiError> {
 
 /// #3: the public offer, or the current loan.
 pub async fn loans() -> Result<Home, ApiError> {
-    let reply = get("/Repay/loans").await?;
-    decode::home(&reply.reply(), offset())
+    let reply = get(api_path::LOANS).await?;
+    decode::home(&reply.reply(), offset().await)
 }
 
 /// #4: the loan history. Sends no credentials, only the cookie (Q8).
 pub async fn orders() -> Result<Vec<Order>, ApiError> {
-    let reply = post("/Repay/orders", &[]).await?;
-    decode::orders(&reply.reply(), offset())
+    let reply = post(api_path::ORDERS, &[]).await?;
+    decode::orders(&reply.reply(), offset().await)
 }
 
 /// #5: extends the loan of this bill (`oid` = bill id, Q6). Returns the
 /// server's message.
 pub async fn extend(bill: &BillId) -> Result<String, ApiError> {
-    let reply = post("/Repay/ajaxDelay", &[("oid", bill.as_str())]).await?;
+    let reply = post(api_path::EXTEND, &[(api_path::ORDER_FIELD, bill.as_str())]).await?;
     decode::ack(&reply.reply())
 }
 
 /// #6: applies again after repaying.
 pub async fn re_loan() -> Result<String, ApiError> {
-    let reply = post("/Loan/reLoan", &[]).await?;
+    let reply = post(api_path::RE_LOAN, &[]).await?;
     decode::ack(&reply.reply())
 }
 
@@ -285,13 +266,13 @@ pub async fn feedback(
     if let Some(attachments) = attachments {
         pairs.push(("attachments", attachments));
     }
-    let reply = post("/Feedback/ajaxCreate", &pairs).await?;
+    let reply = post(api_path::FEEDBACK, &pairs).await?;
     decode::ack(&reply.reply())
 }
 
 /// #9: confirms the loan application.
 pub async fn apply() -> Result<String, ApiError> {
-    let reply = get("/Index/ajaxApply").await?;
+    let reply = get(api_path::APPLY).await?;
     decode::ack(&reply.reply())
 }
 
@@ -300,9 +281,9 @@ pub async fn push_contacts(contacts: &[Contact]) -> Result<String, ApiError> {
     let body = Body::Form(form::contacts_body(contacts));
     let reply = transport::send(
         Method::POST,
-        &url("/Contact/ajaxPush").await,
+        &url(api_path::CONTACTS).await,
         body,
-        transport::TIMEOUT_MS,
+        api_path::TIMEOUT_MS,
     )
     .await?;
     decode::ack(&reply.reply())
@@ -310,7 +291,7 @@ pub async fn push_contacts(contacts: &[Contact]) -> Result<String, ApiError> {
 
 /// #11: customer service phone and WhatsApp.
 pub async fn support() -> Result<Support, ApiError> {
-    let reply = get("/Index/contact").await?;
+    let reply = get(api_path::SUPPORT).await?;
     decode::support(&reply.reply())
 }
 
@@ -321,7 +302,7 @@ pub async fn repay_proof(
     utr_image: Option<&str>,
     repay_image: Option<&str>,
 ) -> Result<String, ApiError> {
-    let mut pairs = vec![("oid", order.as_str())];
+    let mut pairs = vec![(api_path::ORDER_FIELD, order.as_str())];
     for (name, value) in [
         ("utr", utr),
         ("utr_image", utr_image),
@@ -331,31 +312,39 @@ pub async fn repay_proof(
             pairs.push((name, value));
         }
     }
-    let reply = post("/Repay/repayProof", &pairs).await?;
+    let reply = post(api_path::REPAY_PROOF, &pairs).await?;
     decode::ack(&reply.reply())
 }
 
 /// #13: the repayment page.
 pub async fn loan_detail(order: &OrderNo) -> Result<LoanDetail, ApiError> {
-    let reply = post("/Repay/loanDetail", &[("oid", order.as_str())]).await?;
-    decode::loan_detail(&reply.reply(), offset())
+    let reply = post(
+        api_path::LOAN_DETAIL,
+        &[(api_path::ORDER_FIELD, order.as_str())],
+    )
+    .await?;
+    decode::loan_detail(&reply.reply(), offset().await)
 }
 
 /// #14: the extension page.
 pub async fn loan_delay(order: &OrderNo) -> Result<DelayDetail, ApiError> {
-    let reply = post("/Repay/loanDelay", &[("oid", order.as_str())]).await?;
-    decode::delay_detail(&reply.reply(), offset())
+    let reply = post(
+        api_path::LOAN_DELAY,
+        &[(api_path::ORDER_FIELD, order.as_str())],
+    )
+    .await?;
+    decode::delay_detail(&reply.reply(), offset().await)
 }
 
 /// #15: the server's default language, when the app has it.
 /// Asked only at start-up when nothing else decides the language, so it
 /// gets the short start-up timeout.
-pub async fn languages() -> Result<Option<crate::i18n::Locale>, ApiError> {
+pub async fn languages() -> Result<Option<Lang>, ApiError> {
     let reply = transport::send(
         Method::GET,
-        &url("/Index/languages").await,
+        &url(api_path::LANGUAGES).await,
         Body::Empty,
-        transport::START_TIMEOUT_MS,
+        api_path::START_TIMEOUT_MS,
     )
     .await?;
     decode::languages(&reply.reply())
@@ -363,7 +352,11 @@ pub async fn languages() -> Result<Option<crate::i18n::Locale>, ApiError> {
 
 /// #16: the payment-gateway URL for an order (input to [`pay_transfer`]).
 pub async fn pay_data(order: &OrderNo) -> Result<String, ApiError> {
-    let reply = post("/Repay/payData", &[("oid", order.as_str())]).await?;
+    let reply = post(
+        api_path::PAY_DATA,
+        &[(api_path::ORDER_FIELD, order.as_str())],
+    )
+    .await?;
     decode::pay_data(&reply.reply())
 }
 
@@ -371,7 +364,7 @@ pub async fn pay_data(order: &OrderNo) -> Result<String, ApiError> {
 pub async fn pay_transfer(method: PayType, gateway_url: &str) -> Result<PaymentRef, ApiError> {
     let code = method.code().to_string();
     let reply = post(
-        "/Repay/payTransf",
+        api_path::PAY_TRANSFER,
         &[("paytype", code.as_str()), ("url", gateway_url)],
     )
     .await?;

@@ -2,7 +2,8 @@
 //! no idempotency key): the state it changes is read back instead, and the
 //! borrower sees what actually happened.
 
-use super::{read, ApiError, Done, Home, LoanStatus, Page, Read, Write};
+use super::{read, Done, Page, Read, Write};
+use cashgo_core::{ApiError, Home, LoanStatus};
 
 /// What to do after a write's answer was lost.
 #[derive(Debug, PartialEq, Eq)]
@@ -96,9 +97,8 @@ pub(super) async fn reconcile(write: &Write, lost: ApiError) -> Result<Done, Api
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::decode::{self, Reply};
-    use crate::api::{BillId, OrderNo, PayType};
-    use crate::money::Money;
+    use cashgo_core::decode::{self, Reply};
+    use cashgo_core::{BillId, Money, OrderNo, PayType};
 
     fn order() -> OrderNo {
         OrderNo::new("2023051914035297833260").unwrap()
@@ -109,14 +109,14 @@ mod tests {
     }
 
     fn delay_page(delay_unpaid: i64) -> Page {
-        let body = include_str!("fixtures/loan_delay.json");
+        let body = include_str!("../../core/src/decode/fixtures/loan_delay.json");
         let mut detail = decode::delay_detail(&Reply::new(200, body), 480).unwrap();
         detail.bill.delay_unpaid = Money::from_minor(delay_unpaid);
         Page::Delay(detail)
     }
 
     fn detail_page(utr: Option<&str>, repay_image: Option<&str>) -> Page {
-        let body = include_str!("fixtures/loan_detail.json");
+        let body = include_str!("../../core/src/decode/fixtures/loan_detail.json");
         let mut detail = decode::loan_detail(&Reply::new(200, body), 480).unwrap();
         detail.bill.utr = utr.map(str::to_owned);
         detail.bill.repay_image = repay_image.map(str::to_owned);

@@ -1,22 +1,14 @@
 //! HTTP: gloo-net `fetch` with the session cookie, a timeout on every
 //! request, and failures mapped to [`ApiError`]. Decoding lives elsewhere.
 
-use super::decode::Reply;
-use super::ApiError;
+use cashgo_core::endpoints::{ACCEPT, AJAX, FORM_TYPE};
+use cashgo_core::{ApiError, Reply};
 use gloo_net::http::{Method, RequestBuilder};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, FormData, RequestCache, RequestCredentials};
-
-/// Ordinary requests.
-pub(crate) const TIMEOUT_MS: i32 = 30_000;
-/// Uploads (a phone photo on a slow link).
-pub(crate) const UPLOAD_TIMEOUT_MS: i32 = 120_000;
-/// What start-up may wait for (`config.json`, `/Index/languages`): both
-/// optional, so not worth holding the page for.
-pub(crate) const START_TIMEOUT_MS: i32 = 5_000;
 
 /// A request body.
 pub(crate) enum Body {
@@ -141,19 +133,12 @@ pub(crate) async fn send(
         .method(method)
         .credentials(RequestCredentials::Include)
         .cache(RequestCache::NoStore)
-        .header("Accept", "application/json")
-        // ThinkPHP answers `success()`/`error()` with JSON only for AJAX
-        // requests; otherwise it sends an HTML redirect page.
-        .header("X-Requested-With", "XMLHttpRequest")
+        .header(ACCEPT.0, ACCEPT.1)
+        .header(AJAX.0, AJAX.1)
         .abort_signal(timeout.as_ref().map(|t| t.controller.signal()).as_ref());
     let request = match body {
         Body::Empty => builder.build(),
-        Body::Form(text) => builder
-            .header(
-                "Content-Type",
-                "application/x-www-form-urlencoded; charset=UTF-8",
-            )
-            .body(text),
+        Body::Form(text) => builder.header(FORM_TYPE.0, FORM_TYPE.1).body(text),
     }
     .map_err(|e| ApiError::Unexpected(format!("cannot build request: {e}")))?;
     let response = request.send().await.map_err(|_| failed(timeout.as_ref()))?;

@@ -2,9 +2,9 @@
 //! gone, so photos go through `XMLHttpRequest`, whose `upload` object does;
 //! the reply is read as any other (`decode::upload`, Q4).
 
-use super::decode;
 use super::transport::{self, is_login_url, Received};
-use super::{ApiError, UploadedFile};
+use cashgo_core::endpoints::{self, ACCEPT, AJAX};
+use cashgo_core::{decode, ApiError, UploadedFile};
 use js_sys::Promise;
 use std::cell::Cell;
 use std::future::Future;
@@ -52,12 +52,12 @@ pub fn send_photo(
         if !transport::online() {
             return Err(ApiError::Offline);
         }
-        let url = super::url("/Info/ajaxUpload").await;
+        let url = super::url(endpoints::UPLOAD).await;
         if cancelled.get() {
             return Err(ApiError::Offline);
         }
         let received = exchange(&xhr, &url, &photo, &file_name, progress).await?;
-        let origin = crate::url::origin(&crate::config::api_base()).unwrap_or_default();
+        let origin = crate::url::origin(super::config().await.api_base()).unwrap_or_default();
         decode::upload(&received.reply(), &origin)
     };
     (handle, done)
@@ -76,11 +76,9 @@ async fn exchange(
     xhr.open_with_async("POST", url, true).map_err(failed)?;
     xhr.set_with_credentials(true);
     // As `transport::send`: JSON, and ThinkPHP's AJAX answers.
-    xhr.set_request_header("Accept", "application/json")
-        .map_err(failed)?;
-    xhr.set_request_header("X-Requested-With", "XMLHttpRequest")
-        .map_err(failed)?;
-    xhr.set_timeout(transport::UPLOAD_TIMEOUT_MS.unsigned_abs());
+    xhr.set_request_header(ACCEPT.0, ACCEPT.1).map_err(failed)?;
+    xhr.set_request_header(AJAX.0, AJAX.1).map_err(failed)?;
+    xhr.set_timeout(endpoints::UPLOAD_TIMEOUT_MS.unsigned_abs());
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = {
         let timed_out = Rc::clone(&timed_out);

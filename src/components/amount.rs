@@ -1,6 +1,6 @@
 use crate::format;
 use crate::i18n::use_i18n;
-use crate::money::Money;
+use cashgo_core::Money;
 use leptos::prelude::*;
 
 /// An amount of money in the borrower's language and the configured currency.
@@ -10,5 +10,6 @@ pub fn Amount(
     value: Money,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <span class="amount">{move || format::money(value, i18n.get_locale())}</span> }
+    let formats = crate::config::use_formats();
+    view! { <span class="amount">{move || format::money(value, formats.get(), i18n.get_locale())}</span> }
 }

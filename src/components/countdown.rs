@@ -1,5 +1,5 @@
-use crate::day::Day;
 use crate::i18n::*;
+use cashgo_core::Day;
 use leptos::prelude::*;
 
 /// "5 days left" / "Due today" / "3 days overdue", counted in the server's
@@ -10,7 +10,8 @@ pub fn Countdown(
     due: Day,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let days = due.days_from_today();
+    // Counted once, when shown, from today in the server's zone.
+    let days = due.days_from(crate::config::use_formats().get_untracked().today());
     let class = if days < 0 {
         "countdown countdown-overdue"
     } else {

@@ -1,6 +1,6 @@
-use crate::day::Day;
 use crate::format;
 use crate::i18n::use_i18n;
+use cashgo_core::Day;
 use leptos::prelude::*;
 
 /// A calendar day in the borrower's language.

@@ -1,9 +1,9 @@
-use crate::api::ApiError;
 use crate::components::Link;
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::session::use_login_redirect;
 use crate::tr;
+use cashgo_core::ApiError;
 use leptos::prelude::*;
 
 /// The translated sentence for an error: what happened and what to do.

@@ -1,5 +1,6 @@
 use super::{ErrorView, Skeleton};
-use crate::api::{self, ApiError, Done, Page, Read, Write};
+use crate::api::{self, Done, Page, Read, Write};
+use cashgo_core::ApiError;
 use leptos::prelude::*;
 
 /// Loads a page's data and shows it: a skeleton of the page's shape until

@@ -1,7 +1,8 @@
 use super::ErrorView;
-use crate::api::{self, ApiError, SafeUrl};
+use crate::api::{self};
 use crate::i18n::*;
 use crate::photo::{self, Refusal};
+use cashgo_core::{ApiError, SafeUrl};
 use leptos::html::{Canvas, Input};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -109,7 +110,7 @@ pub fn PhotoField(
             sending.try_set_value(None);
             match result {
                 Ok(file) => {
-                    uploaded.try_set(Some(file.url));
+                    uploaded.try_set(Some(file.url.as_str().to_owned()));
                     settle(g, Stage::Attached);
                 }
                 Err(error) => {

@@ -1,7 +1,8 @@
-use crate::api::{Contact, Write};
+use crate::api::Write;
 use crate::components::{write_action, ActionButton, ErrorView};
 use crate::draft::Draft;
 use crate::i18n::*;
+use cashgo_core::Contact;
 use leptos::prelude::*;
 
 mod picker;

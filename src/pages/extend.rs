@@ -1,4 +1,4 @@
-use crate::api::{DelayDetail, OrderNo, Page, Read, Write};
+use crate::api::{Page, Read, Write};
 use crate::components::{
     focus_main, write_action, ActionButton, Amount, DayText, ErrorView, Figure, Link, Loader,
     StatusBadge,
@@ -6,6 +6,7 @@ use crate::components::{
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::tr;
+use cashgo_core::{DelayDetail, OrderNo};
 use leptos::html::{Button, Dialog};
 use leptos::prelude::*;
 
@@ -85,7 +86,8 @@ fn ExtendConfirm(detail: DelayDetail) -> impl IntoView {
     });
     let fee = detail.delay_fee;
     let new_day = detail.next_due;
-    let fee_text = move || crate::format::money(fee, i18n.get_locale());
+    let formats = crate::config::use_formats();
+    let fee_text = move || crate::format::money(fee, formats.get(), i18n.get_locale());
     let day_text = move || {
         new_day
             .map(|d| crate::format::day(d, i18n.get_locale()))

@@ -1,4 +1,4 @@
-use crate::api::{CurrentLoan, Home, LoanStatus, Offer, Page, Read, Write};
+use crate::api::{Page, Read, Write};
 use crate::components::{
     use_reload, write_action_then, ActionButton, Amount, Countdown, DayText, ErrorView, Figure,
     Link, Loader, StatusBadge,
@@ -6,6 +6,7 @@ use crate::components::{
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::tr;
+use cashgo_core::{CurrentLoan, Home, LoanStatus, Offer};
 use leptos::prelude::*;
 
 /// `/`: the public offer when logged out, else the current loan's card.
@@ -40,7 +41,8 @@ fn HomeView(home: Home) -> impl IntoView {
 fn OfferCard(offer: Offer) -> impl IntoView {
     let i18n = use_i18n();
     let quota = offer.quota;
-    let amount = move || crate::format::money(quota, i18n.get_locale());
+    let formats = crate::config::use_formats();
+    let amount = move || crate::format::money(quota, formats.get(), i18n.get_locale());
     view! {
         <h1 id="home-title">{tr!(i18n, home.offer_title, amount = amount())}</h1>
         <div class="card" data-testid="offer">
@@ -164,11 +166,12 @@ fn AwaitingCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
     let confirm = write_action_then(use_reload());
     let amount = loan.money;
+    let formats = crate::config::use_formats();
     view! {
         <div class="card card-in-process" data-testid="loan-card">
             <StatusBadge status=loan.badge() />
             <h2>{tr!(i18n, home.awaiting_title)}</h2>
-            <p>{tr!(i18n, home.awaiting_body, amount = crate::format::money(amount, i18n.get_locale()))}</p>
+            <p>{tr!(i18n, home.awaiting_body, amount = crate::format::money(amount, formats.get(), i18n.get_locale()))}</p>
         </div>
         <ActionButton
             pending=confirm.pending()

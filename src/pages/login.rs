@@ -1,9 +1,10 @@
-use crate::api::{ApiError, Write};
+use crate::api::Write;
 use crate::components::{write_action, ActionButton, ErrorView};
 use crate::i18n::*;
 use crate::routes::safe_next;
 use crate::tr;
 use crate::validate;
+use cashgo_core::ApiError;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;

@@ -1,8 +1,9 @@
-use crate::api::{Order, Page, Read};
+use crate::api::{Page, Read};
 use crate::components::{Amount, DayText, Figure, Link, Loader, StatusBadge};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::tr;
+use cashgo_core::Order;
 use leptos::prelude::*;
 
 /// `/orders`: the borrower's loans, newest first (`/Repay/orders`; the

@@ -1,7 +1,8 @@
-use crate::api::{Done, OrderNo, PayType, PaymentRef, Write};
+use crate::api::{Done, Write};
 use crate::components::{write_action, ActionButton, ErrorView};
 use crate::draft::Draft;
 use crate::i18n::*;
+use cashgo_core::{OrderNo, PayType, PaymentRef};
 use leptos::prelude::*;
 
 mod expiry;

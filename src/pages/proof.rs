@@ -1,8 +1,9 @@
-use crate::api::{OrderNo, Write};
+use crate::api::Write;
 use crate::components::{write_action, ActionButton, ErrorView, PhotoField};
 use crate::draft::Draft;
 use crate::i18n::*;
 use crate::validate;
+use cashgo_core::OrderNo;
 use leptos::prelude::*;
 
 /// Banxico's public check of a SPEI transfer (the CEP), where the borrower

@@ -1,7 +1,8 @@
-use crate::api::{LoanDetail, LoanStatus, OrderNo, Page, Read};
+use crate::api::{Page, Read};
 use crate::components::{Amount, Countdown, DayText, Figure, Link, Loader, StatusBadge};
 use crate::i18n::*;
 use crate::routes::AppRoute;
+use cashgo_core::{LoanDetail, LoanStatus, OrderNo};
 use leptos::prelude::*;
 
 mod calendar;

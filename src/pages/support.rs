@@ -1,8 +1,9 @@
-use crate::api::{Page, Read, Support};
+use crate::api::{Page, Read};
 use crate::components::{Link, Loader};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::tr;
+use cashgo_core::Support;
 use leptos::prelude::*;
 
 /// `/support`: how to reach customer service (`/Index/contact`).

@@ -1,8 +1,8 @@
 //! One reference contact on the form: name, phone, relationship.
 
-use crate::api::Contact;
 use crate::i18n::*;
 use crate::validate;
+use cashgo_core::Contact;
 use leptos::prelude::*;
 
 /// How the borrower knows the contact. The API's `relate` is free text:

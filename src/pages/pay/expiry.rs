@@ -1,4 +1,5 @@
-use crate::day::{now_unix, ServerDateTime};
+use crate::clock::now_unix;
+use cashgo_core::ServerDateTime;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -17,7 +18,7 @@ pub fn watch_expiry(at: Option<ServerDateTime>) -> Signal<bool> {
     let Some(at) = at else {
         return Signal::stored(false);
     };
-    let deadline = at.to_unix(crate::config::get().server_utc_offset_minutes);
+    let deadline = crate::config::use_formats().get_untracked().instant(at);
     let expired = RwSignal::new(false);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     check(deadline, expired, timer);

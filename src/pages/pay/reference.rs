@@ -1,9 +1,9 @@
 use super::expiry::watch_expiry;
-use crate::api::types::Expiry;
-use crate::api::{PayType, PaymentRef};
 use crate::components::{ActionButton, Amount};
 use crate::format;
 use crate::i18n::*;
+use cashgo_core::Expiry;
+use cashgo_core::{PayType, PaymentRef};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -130,6 +130,7 @@ pub fn ReferenceCard(
 /// the language on screen, so a relative can pay at the counter.
 fn share_text(payment: PaymentRef) -> Callback<(), String> {
     let i18n = use_i18n();
+    let formats = crate::config::use_formats();
     Callback::new(move |_: ()| {
         let locale = i18n.get_locale_untracked();
         let method = match payment.method {
@@ -144,7 +145,7 @@ fn share_text(payment: PaymentRef) -> Callback<(), String> {
         td_string!(
             locale,
             pay.share_text,
-            amount = format::money(payment.amount, locale),
+            amount = format::money(payment.amount, formats.get_untracked(), locale),
             reference = payment.reference.clone(),
             method = method,
             when = when

@@ -1,12 +1,12 @@
 //! "Add the due day to my calendar": an `.ics` file where the browser can
 //! download one, Google Calendar's event template where it can't.
 
-use crate::api::OrderNo;
-use crate::day::{self, Day};
+use crate::config::{use_formats, Formats};
 use crate::format;
 use crate::i18n::*;
 use crate::ics::DueEvent;
-use crate::money::Money;
+use cashgo_core::Money;
+use cashgo_core::{Day, OrderNo};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -21,7 +21,8 @@ pub fn AddToCalendar(
     amount: Money,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let event = move |locale: Locale| due_event(&oid, due, amount, locale);
+    let formats = use_formats();
+    let event = move |locale: Locale| due_event(&oid, due, amount, formats.get_untracked(), locale);
     if crate::platform::in_webview() {
         // A WebView has no downloads (and no popups): a same-page link to
         // Google Calendar's "new event" page, which works there and which
@@ -57,8 +58,8 @@ pub fn AddToCalendar(
 }
 
 /// The event in `locale`, with the page's address in its details.
-fn due_event(oid: &OrderNo, due: Day, amount: Money, locale: Locale) -> DueEvent {
-    let amount = format::money(amount, locale);
+fn due_event(oid: &OrderNo, due: Day, amount: Money, formats: Formats, locale: Locale) -> DueEvent {
+    let amount = format::money(amount, formats, locale);
     let oid = oid.to_string();
     let here = web_sys::window()
         .and_then(|w| w.location().href().ok())
@@ -76,7 +77,7 @@ fn due_event(oid: &OrderNo, due: Day, amount: Money, locale: Locale) -> DueEvent
         summary: td_string!(locale, repay.calendar_summary, amount = &amount).to_string(),
         description: format!("{description}\n{here}"),
         alarm: td_string!(locale, repay.calendar_alarm, amount = &amount).to_string(),
-        now_unix: day::now_unix(),
+        now_unix: crate::clock::now_unix(),
     }
 }
 

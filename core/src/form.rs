@@ -1,7 +1,7 @@
 //! `application/x-www-form-urlencoded` bodies: PHP reads `$_POST`, and JSON
 //! request bodies are not understood by this API.
 
-use super::types::Contact;
+use crate::types::Contact;
 
 /// Encodes pairs as the URL standard's urlencoded serializer does (what a
 /// browser's `URLSearchParams` sends): `*-._` and ASCII alphanumerics kept,

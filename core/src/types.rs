@@ -1,7 +1,6 @@
 //! Domain types: what the views see of the API (never the wire shapes).
 
 use crate::day::{Day, ServerDateTime};
-use crate::i18n::{td_string, Locale};
 use crate::money::{Money, Rate};
 
 /// The 22-digit order number (`"2023051914035297833260"`): `oid` for
@@ -91,13 +90,13 @@ impl LoanStatus {
 
     /// How a badge shows this status.
     pub fn badge(self) -> Badge {
-        let (class, symbol, label): (_, _, fn(Locale) -> &'static str) = match self {
-            LoanStatus::Due => ("due", "●", |l| td_string!(l, status.due)),
-            LoanStatus::Overdue => ("overdue", "!", |l| td_string!(l, status.overdue)),
-            LoanStatus::Repaid => ("repaid", "✓", |l| td_string!(l, status.repaid)),
-            LoanStatus::Extended => ("extended", "↻", |l| td_string!(l, status.extended)),
+        let (class, symbol, label) = match self {
+            LoanStatus::Due => ("due", "●", BadgeLabel::Due),
+            LoanStatus::Overdue => ("overdue", "!", BadgeLabel::Overdue),
+            LoanStatus::Repaid => ("repaid", "✓", BadgeLabel::Repaid),
+            LoanStatus::Extended => ("extended", "↻", BadgeLabel::Extended),
             LoanStatus::NotLoggedIn | LoanStatus::Unknown(_) => {
-                ("in-process", "…", |l| td_string!(l, status.in_process))
+                ("in-process", "…", BadgeLabel::InProcess)
             }
         };
         Badge {
@@ -122,11 +121,37 @@ impl LoanStatus {
 
 /// How a loan's state is shown in a badge: a CSS class (`badge-…`), a
 /// symbol beside the words (never colour alone) and the words' catalog entry.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Badge {
     pub class: &'static str,
     pub symbol: &'static str,
-    pub label: fn(Locale) -> &'static str,
+    pub label: BadgeLabel,
+}
+
+/// The words of a badge: which catalog entry (`status.…`) holds them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BadgeLabel {
+    Due,
+    Overdue,
+    Repaid,
+    Extended,
+    InProcess,
+    /// Offered but not yet confirmed by the borrower.
+    Awaiting,
+}
+
+impl BadgeLabel {
+    /// The catalog key (`locales/*.json`), e.g. `"status.due"`.
+    pub fn key(self) -> &'static str {
+        match self {
+            BadgeLabel::Due => "status.due",
+            BadgeLabel::Overdue => "status.overdue",
+            BadgeLabel::Repaid => "status.repaid",
+            BadgeLabel::Extended => "status.extended",
+            BadgeLabel::InProcess => "status.in_process",
+            BadgeLabel::Awaiting => "status.awaiting",
+        }
+    }
 }
 
 impl From<LoanStatus> for Badge {
@@ -212,7 +237,7 @@ impl CurrentLoan {
             Badge {
                 class: "in-process",
                 symbol: "…",
-                label: |l| td_string!(l, status.awaiting),
+                label: BadgeLabel::Awaiting,
             }
         } else {
             self.status.badge()
@@ -461,11 +486,12 @@ fn checked(text: &str, schemes: &[&str]) -> Option<SafeUrl> {
     (host_ok && port_ok).then(|| SafeUrl(text.to_owned()))
 }
 
-/// An uploaded file (#7): its absolute URL on the API's server.
+/// An uploaded file (#7): its absolute URL on the API's server, checked
+/// as an image address (Q12).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UploadedFile {
     /// What to send back as `attachments`, `utr_image` or `repay_image`.
-    pub url: String,
+    pub url: SafeUrl,
 }
 
 /// Customer service contacts (#11).
@@ -535,10 +561,10 @@ mod tests {
 
     #[test]
     fn badges() {
-        let shown = |badge: Badge| (badge.class, badge.symbol, (badge.label)(Locale::en));
+        let shown = |badge: Badge| (badge.class, badge.symbol, badge.label.key());
         assert_eq!(
             shown(LoanStatus::Overdue.badge()),
-            ("overdue", "!", td_string!(Locale::en, status.overdue))
+            ("overdue", "!", "status.overdue")
         );
         // Logged out and unknown codes look alike: "in process".
         assert_eq!(

@@ -4,6 +4,7 @@
 //! `1565.2`). Both are read from their exact text, never through `f64`, so a
 //! centavo is never lost; the client only formats what the server computed.
 
+use crate::lang::Lang;
 use std::fmt::Write as _;
 
 /// Largest decimal exponent accepted in a JSON number (`1e5`); beyond it the
@@ -18,14 +19,13 @@ impl Money {
     /// Zero.
     pub const ZERO: Money = Money(0);
 
-    /// An amount of `minor` centavos (amounts come from the server).
-    #[cfg(test)]
+    /// An amount of `minor` centavos (amounts come from the server; this
+    /// is for tests and fixed figures).
     pub const fn from_minor(minor: i64) -> Self {
         Self(minor)
     }
 
     /// The amount in centavos.
-    #[cfg(test)]
     pub const fn minor(self) -> i64 {
         self.0
     }
@@ -43,27 +43,73 @@ impl Money {
         Decimal::from_json(raw, false)?.to_money()
     }
 
-    /// Formats for display: MXN `$46,333,600.00` (es and en alike), USD
-    /// `US$1,234.00` in Spanish and `$1,234.00` in English, any other code
-    /// `EUR 1,234.00` (with a no-break space). Negative amounts lead with `-`.
-    pub fn format(self, locale: &str, currency: &str) -> String {
-        let code = currency.trim().to_ascii_uppercase();
-        let spanish = locale.trim().to_ascii_lowercase().starts_with("es");
-        let symbol = match code.as_str() {
-            "MXN" => "$".to_owned(),
-            "USD" if spanish => "US$".to_owned(),
-            "USD" => "$".to_owned(),
-            _ => format!("{code}\u{a0}"),
-        };
-        let (units, cents) = self.split();
-        let sign = if self.0 < 0 { "-" } else { "" };
-        format!("{sign}{symbol}{}.{cents:02}", group_thousands(units))
-    }
-
     /// Whole units and centavos of the absolute value.
     fn split(self) -> (u64, u64) {
         let abs = self.0.unsigned_abs();
         (abs / 100, abs % 100)
+    }
+}
+
+/// An ISO 4217 currency code: three ASCII letters, upper case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    /// The Mexican peso, the default.
+    pub const MXN: Currency = Currency(*b"MXN");
+
+    /// Three ASCII letters (any case); anything else is `None`.
+    pub fn parse(code: &str) -> Option<Currency> {
+        match code.trim().as_bytes() {
+            &[a, b, c] if [a, b, c].iter().all(u8::is_ascii_alphabetic) => Some(Currency([
+                a.to_ascii_uppercase(),
+                b.to_ascii_uppercase(),
+                c.to_ascii_uppercase(),
+            ])),
+            _ => None,
+        }
+    }
+
+    /// The code, e.g. `"MXN"`.
+    pub fn code(&self) -> &str {
+        // Three ASCII letters by construction.
+        std::str::from_utf8(&self.0).unwrap_or("MXN")
+    }
+}
+
+impl Default for Currency {
+    fn default() -> Self {
+        Currency::MXN
+    }
+}
+
+/// How amounts are written for a reader: the currency and the language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MoneyFormat {
+    pub currency: Currency,
+    pub lang: Lang,
+}
+
+impl MoneyFormat {
+    /// Amounts in `currency` for a reader of `lang`.
+    pub fn new(currency: Currency, lang: Lang) -> Self {
+        Self { currency, lang }
+    }
+
+    /// Formats for display: MXN `$46,333,600.00` (es and en alike), USD
+    /// `US$1,234.00` in Spanish and `$1,234.00` in English, any other code
+    /// `EUR 1,234.00` (with a no-break space). Negative amounts lead with `-`.
+    pub fn format(&self, amount: Money) -> String {
+        let code = self.currency.code();
+        let symbol = match (code, self.lang) {
+            ("MXN", _) => "$".to_owned(),
+            ("USD", Lang::Es) => "US$".to_owned(),
+            ("USD", Lang::En) => "$".to_owned(),
+            _ => format!("{code}\u{a0}"),
+        };
+        let (units, cents) = amount.split();
+        let sign = if amount.0 < 0 { "-" } else { "" };
+        format!("{sign}{symbol}{}.{cents:02}", group_thousands(units))
     }
 }
 
@@ -293,28 +339,30 @@ mod tests {
     }
 
     #[test]
-    fn formats_per_locale_and_currency() {
-        let v = Money::from_minor(4_633_360_000);
-        assert_eq!(v.format("es", "MXN"), "$46,333,600.00");
-        assert_eq!(v.format("en", "MXN"), "$46,333,600.00");
-        assert_eq!(Money::from_minor(-350).format("es", "MXN"), "-$3.50");
-        assert_eq!(
-            Money::from_minor(123_400).format("es", "USD"),
-            "US$1,234.00"
-        );
-        assert_eq!(Money::from_minor(123_400).format("en", "usd"), "$1,234.00");
-        assert_eq!(
-            Money::from_minor(123_400).format("en", "EUR"),
-            "EUR\u{a0}1,234.00"
-        );
-        assert_eq!(Money::ZERO.format("es", "MXN"), "$0.00");
-        assert_eq!(Money::from_minor(5).format("es", "MXN"), "$0.05");
-        assert_eq!(Money::from_minor(99_999).format("es", "MXN"), "$999.99");
-        assert_eq!(Money::from_minor(100_000).format("es", "MXN"), "$1,000.00");
-        assert_eq!(
-            Money::from_minor(i64::MIN).format("en", "MXN"),
-            "-$92,233,720,368,547,758.08"
-        );
+    fn formats_per_language_and_currency() {
+        let f = |code: &str, lang, minor| {
+            MoneyFormat::new(Currency::parse(code).unwrap(), lang).format(Money::from_minor(minor))
+        };
+        assert_eq!(f("MXN", Lang::Es, 4_633_360_000), "$46,333,600.00");
+        assert_eq!(f("MXN", Lang::En, 4_633_360_000), "$46,333,600.00");
+        assert_eq!(f("MXN", Lang::Es, -350), "-$3.50");
+        assert_eq!(f("USD", Lang::Es, 123_400), "US$1,234.00");
+        assert_eq!(f("usd", Lang::En, 123_400), "$1,234.00");
+        assert_eq!(f("EUR", Lang::En, 123_400), "EUR\u{a0}1,234.00");
+        assert_eq!(f("MXN", Lang::Es, 0), "$0.00");
+        assert_eq!(f("MXN", Lang::Es, 5), "$0.05");
+        assert_eq!(f("MXN", Lang::Es, 99_999), "$999.99");
+        assert_eq!(f("MXN", Lang::Es, 100_000), "$1,000.00");
+        assert_eq!(f("MXN", Lang::En, i64::MIN), "-$92,233,720,368,547,758.08");
+    }
+
+    #[test]
+    fn currencies() {
+        assert_eq!(Currency::parse(" usd "), Some(Currency(*b"USD")));
+        assert_eq!(Currency::default().code(), "MXN");
+        for bad in ["", "pesos", "US", "U$D", "ÑÑÑ", "12 "] {
+            assert_eq!(Currency::parse(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -60,20 +60,16 @@ impl Day {
         Day::from_days(local.div_euclid(SECONDS_PER_DAY))
     }
 
-    /// Today in the zone `utc_offset_minutes` east of UTC.
-    pub fn today(utc_offset_minutes: i32) -> Day {
-        Day::from_unix(now_unix(), utc_offset_minutes)
-    }
-
     /// Days from `self` to `other` (negative when `other` is earlier).
     pub fn days_until(self, other: Day) -> i64 {
         other.to_days() - self.to_days()
     }
 
-    /// Days from today in the server's zone (the configured offset, Q5) to
-    /// `self`: positive when later, negative when past.
-    pub fn days_from_today(self) -> i64 {
-        Day::today(crate::config::get().server_utc_offset_minutes).days_until(self)
+    /// Days from `today` to `self`: positive when `self` is later, negative
+    /// when past. `today` is today in the server's zone (Q5):
+    /// `Day::from_unix(now, server_utc_offset_minutes)`.
+    pub fn days_from(self, today: Day) -> i64 {
+        today.days_until(self)
     }
 
     /// The year.
@@ -160,23 +156,6 @@ fn days_in_month(year: i32, month: u8) -> u8 {
         2 if is_leap(year) => 29,
         2 => 28,
         _ => 0,
-    }
-}
-
-/// Seconds since the Unix epoch, now.
-pub fn now_unix() -> i64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        // Milliseconds as f64: a time, not money; floor keeps the second.
-        (js_sys::Date::now() / 1000.0).floor() as i64
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        use std::time::{SystemTime, UNIX_EPOCH};
-        match SystemTime::now().duration_since(UNIX_EPOCH) {
-            Ok(elapsed) => i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX),
-            Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |s| -s),
-        }
     }
 }
 
@@ -337,6 +316,17 @@ mod tests {
         // Clamped to years 1–9999.
         assert_eq!(Day::from_days(i64::MAX), d(9999, 12, 31));
         assert_eq!(Day::from_days(i64::MIN), d(1, 1, 1));
+    }
+
+    #[test]
+    fn counts_days_from_today() {
+        let today = d(2023, 5, 19);
+        assert_eq!(d(2023, 5, 26).days_from(today), 7);
+        assert_eq!(d(2023, 5, 19).days_from(today), 0);
+        assert_eq!(d(2023, 5, 18).days_from(today), -1);
+        // Today is the server's: a UTC+8 midnight is still yesterday in UTC.
+        let today = Day::from_unix(1_684_425_600, 480);
+        assert_eq!(d(2023, 5, 19).days_from(today), 0);
     }
 
     #[test]

@@ -1,15 +1,15 @@
 //! Pure decoding: a reply's status, redirect and body in, a domain value or
 //! an [`ApiError`] out. No I/O, so every quirk is tested natively.
 
-use super::types::{
+use crate::day::Day;
+use crate::error::ApiError;
+use crate::lang::Lang;
+use crate::money::Money;
+use crate::types::{
     Bill, BillId, CurrentLoan, DelayDetail, Expiry, Home, LoanDetail, LoanStatus, Offer, Order,
     OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
 };
-use super::wire::{self, Envelope, Field};
-use super::ApiError;
-use crate::day::Day;
-use crate::i18n::Locale;
-use crate::money::Money;
+use crate::wire::{self, Envelope, Field};
 use serde::Deserialize;
 
 /// What came back from the server, as the decoders need it.
@@ -23,7 +23,6 @@ pub struct Reply<'a> {
     pub body: &'a str,
 }
 
-#[cfg(test)]
 impl<'a> Reply<'a> {
     /// A reply with no redirect.
     pub fn new(http_status: u16, body: &'a str) -> Self {
@@ -346,9 +345,7 @@ pub fn upload(reply: &Reply<'_>, api_origin: &str) -> Result<UploadedFile, ApiEr
     };
     // It goes back to the API and may be shown: only an http(s) address (Q12).
     let url = SafeUrl::image(&url).ok_or_else(|| unexpected(reply, "upload address refused"))?;
-    Ok(UploadedFile {
-        url: url.as_str().to_owned(),
-    })
+    Ok(UploadedFile { url })
 }
 
 /// Pure Rust, not the browser's parser: the decoders run in native tests
@@ -370,7 +367,7 @@ pub fn support(reply: &Reply<'_>) -> Result<Support, ApiError> {
 
 /// #15 (envelope 2): the server's default language, when the app has it
 /// (the list offered and `target` are not used).
-pub fn languages(reply: &Reply<'_>) -> Result<Option<Locale>, ApiError> {
+pub fn languages(reply: &Reply<'_>) -> Result<Option<Lang>, ApiError> {
     let mut envelope = open(reply, Success::Status200)?;
     // Tolerate the list arriving inside `data`, envelope-1 style.
     if envelope.languages.is_none() {
@@ -380,7 +377,7 @@ pub fn languages(reply: &Reply<'_>) -> Result<Option<Locale>, ApiError> {
     }
     Ok(wire::text(envelope.default)
         .as_deref()
-        .and_then(crate::lang::parse_name))
+        .and_then(Lang::parse_name))
 }
 
 /// #16: the gateway URL to hand to #17.
@@ -436,3 +433,10 @@ pub fn payment(reply: &Reply<'_>, method: PayType) -> Result<PaymentRef, ApiErro
         refused_urls,
     })
 }
+
+#[cfg(test)]
+mod fuzz;
+#[cfg(test)]
+mod quirks;
+#[cfg(test)]
+mod samples;
