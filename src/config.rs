@@ -12,90 +12,8 @@
 use crate::i18n::Locale;
 use cashgo_core::{Currency, Day, MoneyFormat, ServerDateTime};
 use leptos::prelude::*;
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
-/// What an operator can change without a rebuild.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Config {
-    /// Prefix for API paths; `""` means the app's own origin.
-    pub api_base: String,
-    /// The currency amounts are in.
-    pub currency: Currency,
-    /// The server's offset from UTC: its timestamps are midnights there (Q5).
-    pub server_utc_offset_minutes: i32,
-    /// `"es"` or `"en"`; used when neither the URL, the saved choice nor the device decide.
-    pub default_locale: Option<String>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            api_base: String::new(),
-            currency: Currency::MXN,
-            server_utc_offset_minutes: 0,
-            default_locale: None,
-        }
-    }
-}
-
-/// The file's keys, each kept as raw text so that one can fail alone.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Keys<'a> {
-    #[serde(borrow)]
-    api_base: Option<&'a RawValue>,
-    #[serde(borrow)]
-    currency: Option<&'a RawValue>,
-    #[serde(borrow)]
-    server_utc_offset_minutes: Option<&'a RawValue>,
-    #[serde(borrow)]
-    default_locale: Option<&'a RawValue>,
-}
-
-fn key<'a, T: Deserialize<'a>>(raw: Option<&'a RawValue>) -> Option<T> {
-    serde_json::from_str(raw?.get()).ok()
-}
-
-impl Config {
-    /// Reads `config.json` text: each unreadable key (or the whole file)
-    /// falls back to its default.
-    pub fn from_json(text: &str) -> Self {
-        let mut config = Config::default();
-        let Ok(keys) = serde_json::from_str::<Keys<'_>>(text) else {
-            return config;
-        };
-        if let Some(api_base) = key(keys.api_base) {
-            config.api_base = api_base;
-        }
-        if let Some(currency) = key::<String>(keys.currency).and_then(|c| Currency::parse(&c)) {
-            config.currency = currency;
-        }
-        // Real offsets lie within ±14 h; anything else is a typo.
-        if let Some(offset) =
-            key::<i32>(keys.server_utc_offset_minutes).filter(|m| (-14 * 60..=14 * 60).contains(m))
-        {
-            config.server_utc_offset_minutes = offset;
-        }
-        config.default_locale = key(keys.default_locale);
-        config
-    }
-}
-
-impl Config {
-    /// The API prefix without a trailing slash.
-    pub fn api_base(&self) -> &str {
-        self.api_base.trim_end_matches('/')
-    }
-
-    /// What views need of it.
-    pub fn formats(&self) -> Formats {
-        Formats {
-            currency: self.currency,
-            server_utc_offset_minutes: self.server_utc_offset_minutes,
-        }
-    }
-}
+pub use cashgo_core::config::Config;
 
 /// How this deployment's figures are written and read: the currency of its
 /// amounts and its server's UTC offset (whose midnights its days are, Q5).
@@ -108,11 +26,19 @@ pub struct Formats {
 
 impl Default for Formats {
     fn default() -> Self {
-        Config::default().formats()
+        Formats::of(&Config::default())
     }
 }
 
 impl Formats {
+    /// What views need of the configuration.
+    pub fn of(config: &Config) -> Formats {
+        Formats {
+            currency: config.currency,
+            server_utc_offset_minutes: config.server_utc_offset_minutes,
+        }
+    }
+
     /// Shares the defaults with every page, to be replaced by
     /// `config.json`'s values once read (before any figure from the API is
     /// on screen: every read waits for the file).
@@ -142,43 +68,4 @@ impl Formats {
 /// change from the defaults to `config.json`'s values.
 pub fn use_formats() -> Signal<Formats> {
     expect_context::<RwSignal<Formats>>().into()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn missing_keys_fall_back_to_defaults() {
-        let c = Config::from_json(r#"{"serverUtcOffsetMinutes": 480}"#);
-        assert_eq!(c.server_utc_offset_minutes, 480);
-        assert_eq!(c.currency, Currency::MXN);
-        assert_eq!(c.api_base, "");
-        assert_eq!(c.default_locale, None);
-    }
-
-    #[test]
-    fn unreadable_file_gives_defaults() {
-        assert_eq!(Config::from_json("<html>"), Config::default());
-        assert_eq!(Config::from_json("[1, 2]"), Config::default());
-        assert_eq!(Config::from_json(""), Config::default());
-    }
-
-    #[test]
-    fn each_key_falls_back_alone() {
-        let c = Config::from_json(
-            r#"{"apiBase": 7, "currency": "usd", "serverUtcOffsetMinutes": "480", "defaultLocale": "en"}"#,
-        );
-        assert_eq!(c.api_base, "", "a number is not a prefix");
-        assert_eq!(c.currency.code(), "USD");
-        assert_eq!(c.server_utc_offset_minutes, 0, "a string is not minutes");
-        assert_eq!(c.default_locale.as_deref(), Some("en"));
-        let c = Config::from_json(
-            r#"{"currency": "pesos", "serverUtcOffsetMinutes": 100000, "apiBase": "https://api.example.mx/"}"#,
-        );
-        assert_eq!(c.currency, Currency::MXN);
-        assert_eq!(c.server_utc_offset_minutes, 0);
-        assert_eq!(c.api_base, "https://api.example.mx/");
-        assert_eq!(c.api_base(), "https://api.example.mx");
-    }
 }

@@ -94,7 +94,10 @@ fn Shell(locale: Locale, base: String) -> impl IntoView {
     let i18n = lang::I18n::provide(locale);
     boot::follow_locale(i18n);
     let formats = config::Formats::provide();
-    leptos::task::spawn_local(async move { formats.set(api::config().await.formats()) });
+    leptos::task::spawn_local(async move {
+        let config = api::config().await;
+        formats.set(config::Formats::of(&config));
+    });
     Session::provide(base.clone());
     view! {
         <Router base=base>

@@ -15,8 +15,13 @@
 //!   an [`ApiError`] out, through the lenient field readers of `wire`;
 //! - [`form`]: the urlencoded request bodies PHP reads;
 //! - [`endpoints`]: the API's paths, headers and timeouts;
-//! - [`lang`]: the languages the app speaks, as codes and names.
+//! - [`lang`]: the languages the app speaks, as codes and names, and how
+//!   the page's language is decided;
+//! - [`config`]: `config.json`, read key by key;
+//! - [`browser`]: a browser app or an embedded WebView, from the user agent.
 
+pub mod browser;
+pub mod config;
 pub mod day;
 pub mod decode;
 pub mod endpoints;

@@ -2,6 +2,12 @@
 //! take from the same facts: the route, the language, the configuration, and
 //! whether the early read is the request the app will take.
 
+use crate::catalog::{Catalog, EN, ES};
+use cashgo_core::config::Config;
+use cashgo_core::lang::{resolve_local, LangInputs};
+use cashgo_core::{browser, decode, endpoints, form, Reply};
+use cashgo_core::{BadgeLabel, CurrentLoan, Day, DelayDetail, Home, Lang, LoanDetail};
+use cashgo_core::{LoanStatus, Money, MoneyFormat, OrderNo};
 use serde::Deserialize;
 
 /// The page as the browser has it when the early read has settled.
@@ -53,27 +59,235 @@ pub struct Request {
 }
 
 impl Early {
-    /// The body of a 2xx reply that was not redirected; `None` for anything
-    /// else (a failure, an error status, a redirect).
-    fn ok_body(&self) -> Option<&str> {
-        if self.e.is_some() || self.r != Some(false) {
+    /// The HTTP status of a reply (as `src/api/early.rs` reads it), `None`
+    /// for a request that failed.
+    fn status(&self) -> Option<u16> {
+        if self.e.is_some() {
             return None;
         }
-        let status = self.s?;
-        (200.0..300.0)
+        // HTTP statuses are 100..=599: the cast can't truncate one.
+        Some(self.s.unwrap_or(0.0).clamp(0.0, 999.0) as u16)
+    }
+
+    /// The body of a 2xx reply, as the app reads `config.json`
+    /// (`Received::ok_text`).
+    fn ok_text(&self) -> Option<&str> {
+        let status = self.status()?;
+        (200..300)
             .contains(&status)
             .then(|| self.b.as_deref().unwrap_or(""))
     }
+
+    /// A page's reply, only when it is plainly one the decoders may show:
+    /// 2xx and not redirected. The app would decode a few more (a JSON body
+    /// on an error status); the painter leaves those to it.
+    fn page_reply(&self) -> Option<Reply<'_>> {
+        if self.r != Some(false) {
+            return None;
+        }
+        let body = self.ok_text()?;
+        Some(Reply::new(self.status()?, body))
+    }
 }
 
-/// What to paint (filled in with the domain crate).
-pub struct Page;
+/// A page the painter knows, from the address (`AppRoute::parse` for the
+/// three pages `index.html` reads early).
+enum Route {
+    Home,
+    Repay(OrderNo),
+    Extend(OrderNo),
+}
+
+impl Route {
+    /// The route of `path` under the deployment's `base` (`/`, `/h5/`), as
+    /// the app strips its sub-path (`routes::strip_base`) and parses it.
+    fn parse(path: &str, base: &str) -> Option<Route> {
+        let base = base.trim_end_matches('/');
+        let path = match path.strip_prefix(base) {
+            _ if base.is_empty() => path,
+            Some("") => "/",
+            Some(rest) if rest.starts_with('/') => rest,
+            _ => path,
+        };
+        if path == "/" {
+            return Some(Route::Home);
+        }
+        let (page, oid) = path.strip_prefix('/')?.split_once('/')?;
+        let oid = OrderNo::new(oid)?;
+        match page {
+            "repay" => Some(Route::Repay(oid)),
+            "extend" => Some(Route::Extend(oid)),
+            _ => None,
+        }
+    }
+
+    /// The request the app sends for this page's first read (`api::read`
+    /// through `transport::send`): method, URL, body.
+    fn request(&self, config: &Config) -> (&'static str, String, String) {
+        let url = |path: &str| format!("{}{path}", config.api_base());
+        let oid = |oid: &OrderNo| form::form_body(&[(endpoints::ORDER_FIELD, oid.as_str())]);
+        match self {
+            Route::Home => ("GET", url(endpoints::LOANS), String::new()),
+            Route::Repay(o) => ("POST", url(endpoints::LOAN_DETAIL), oid(o)),
+            Route::Extend(o) => ("POST", url(endpoints::LOAN_DELAY), oid(o)),
+        }
+    }
+}
+
+/// What to paint, and everything it is written with.
+pub struct Page {
+    pub lang: Lang,
+    /// The sub-path for links (`""` or `"/h5"`).
+    pub base: String,
+    /// Inside a native app's WebView (the calendar is a link there).
+    pub webview: bool,
+    /// Today in the server's zone.
+    pub today: Day,
+    pub money: MoneyFormat,
+    pub what: What,
+}
+
+/// The page and its data.
+pub enum What {
+    /// `/repay/:oid`: the order number from the address, and the reply.
+    Repay(OrderNo, LoanDetail),
+    Extend(OrderNo, DelayDetail),
+    /// `/` logged in.
+    Home(CurrentLoan),
+}
 
 impl Input {
-    /// The page to paint, if the app would draw exactly this.
+    /// The page to paint, if the app is going to draw exactly this from the
+    /// same early reply; `None` whenever anything is unexpected or unsure.
     pub fn page(&self) -> Option<Page> {
-        let _ = (&self.config, &self.reply, &self.read, self.now);
-        let _ = self.reply.as_ref().and_then(Early::ok_body);
-        None
+        // `config.json` as the app reads it: a failed or non-2xx request, or
+        // a broken file, means the defaults.
+        let config = self
+            .config
+            .as_ref()
+            .and_then(Early::ok_text)
+            .map(Config::from_json)
+            .unwrap_or_default();
+        // The language as `boot::start` decides it; one only the server's
+        // default could decide is not painted.
+        let lang = resolve_local(&LangInputs {
+            url: self.lang.as_deref(),
+            saved: self.saved.as_deref(),
+            device: &self.device,
+            config_default: config.default_locale.as_deref(),
+        })?;
+        let route = Route::parse(&self.path, &self.base)?;
+        // The app takes the early read only when it is the very request it
+        // would send (`api::early::take`); otherwise it asks again, and
+        // might see something else.
+        let (method, url, body) = route.request(&config);
+        if self.read.m != method || self.read.u != url || self.read.b != body {
+            return None;
+        }
+        let reply = self.reply.as_ref()?.page_reply()?;
+        let offset = config.server_utc_offset_minutes;
+        let what = match route {
+            Route::Repay(oid) => {
+                let detail = decode::loan_detail(&reply, offset).ok()?;
+                known(detail.bill.status)?;
+                What::Repay(oid, detail)
+            }
+            Route::Extend(oid) => {
+                let detail = decode::delay_detail(&reply, offset).ok()?;
+                known(detail.bill.status)?;
+                What::Extend(oid, detail)
+            }
+            Route::Home => match decode::home(&reply, offset).ok()? {
+                // Logged out (or no loan): the offer is not painted.
+                Home::Offer(_) => return None,
+                Home::Loan(loan) => {
+                    known(loan.status)?;
+                    What::Home(loan)
+                }
+            },
+        };
+        // `Date.now()` as the app's clock reads it (`clock::now_unix`).
+        let now = (self.now / 1000.0).floor();
+        if !now.is_finite() {
+            return None;
+        }
+        Some(Page {
+            lang,
+            base: self.base.trim_end_matches('/').to_owned(),
+            webview: browser::classify(&self.ua) == browser::Browser::WebView,
+            // Whole seconds of a time since 1970: far inside i64.
+            today: Day::from_unix(now as i64, offset),
+            money: MoneyFormat::new(config.currency, lang),
+            what,
+        })
+    }
+}
+
+/// The statuses painted: the four the app has words and colours for. An
+/// unknown code (the app's neutral "in process") is left to the app.
+fn known(status: LoanStatus) -> Option<()> {
+    matches!(
+        status,
+        LoanStatus::Due | LoanStatus::Overdue | LoanStatus::Repaid | LoanStatus::Extended
+    )
+    .then_some(())
+}
+
+impl Page {
+    /// The catalog of the page's language.
+    pub fn cat(&self) -> &'static Catalog {
+        match self.lang {
+            Lang::Es => &ES,
+            Lang::En => &EN,
+        }
+    }
+
+    /// An amount, as `components/amount.rs` writes it.
+    pub fn money(&self, amount: Money) -> String {
+        self.money.format(amount)
+    }
+
+    /// A day, as `format::day` writes it: the catalog's pattern and month name.
+    pub fn day(&self, day: Day) -> String {
+        let cat = self.cat();
+        let months = [
+            cat.datetime_january,
+            cat.datetime_february,
+            cat.datetime_march,
+            cat.datetime_april,
+            cat.datetime_may,
+            cat.datetime_june,
+            cat.datetime_july,
+            cat.datetime_august,
+            cat.datetime_september,
+            cat.datetime_october,
+            cat.datetime_november,
+            cat.datetime_december,
+        ];
+        let month = months
+            .get(usize::from(day.month()).wrapping_sub(1))
+            .copied()
+            .unwrap_or_default();
+        crate::catalog::fill(
+            cat.datetime_day,
+            &[
+                ("day", &day.day().to_string()),
+                ("month", month),
+                ("year", &day.year().to_string()),
+            ],
+        )
+    }
+
+    /// A badge's words (the catalog entry `status.…` it names).
+    pub fn badge_label(&self, label: BadgeLabel) -> &'static str {
+        let cat = self.cat();
+        match label {
+            BadgeLabel::Due => cat.status_due,
+            BadgeLabel::Overdue => cat.status_overdue,
+            BadgeLabel::Repaid => cat.status_repaid,
+            BadgeLabel::Extended => cat.status_extended,
+            BadgeLabel::InProcess => cat.status_in_process,
+            BadgeLabel::Awaiting => cat.status_awaiting,
+        }
     }
 }

@@ -22,6 +22,9 @@ mod html;
 mod input;
 mod view;
 
+#[cfg(test)]
+mod tests;
+
 pub use input::Input;
 
 /// The markup for this input: the page's language code, a newline, then

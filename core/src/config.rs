@@ -1,0 +1,123 @@
+//! Runtime configuration (`config.json` beside `index.html`, CONTRACT
+//! "Deployment"): the file's keys and how they are read. One reader for the
+//! app (which fetches the file, `src/api/mod.rs`) and the first paint
+//! (`paint/`, which must read the same file the same way to paint the same
+//! figures). A missing or broken file gives the defaults, and so does each
+//! key alone: a wrongly typed key never drops the others.
+
+use crate::money::Currency;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// What an operator can change without a rebuild.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Prefix for API paths; `""` means the app's own origin.
+    pub api_base: String,
+    /// The currency amounts are in.
+    pub currency: Currency,
+    /// The server's offset from UTC: its timestamps are midnights there (Q5).
+    pub server_utc_offset_minutes: i32,
+    /// `"es"` or `"en"`; used when neither the URL, the saved choice nor the device decide.
+    pub default_locale: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            api_base: String::new(),
+            currency: Currency::MXN,
+            server_utc_offset_minutes: 0,
+            default_locale: None,
+        }
+    }
+}
+
+/// The file's keys, each kept as raw text so that one can fail alone.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Keys<'a> {
+    #[serde(borrow)]
+    api_base: Option<&'a RawValue>,
+    #[serde(borrow)]
+    currency: Option<&'a RawValue>,
+    #[serde(borrow)]
+    server_utc_offset_minutes: Option<&'a RawValue>,
+    #[serde(borrow)]
+    default_locale: Option<&'a RawValue>,
+}
+
+fn key<'a, T: Deserialize<'a>>(raw: Option<&'a RawValue>) -> Option<T> {
+    serde_json::from_str(raw?.get()).ok()
+}
+
+impl Config {
+    /// Reads `config.json` text: each unreadable key (or the whole file)
+    /// falls back to its default.
+    pub fn from_json(text: &str) -> Self {
+        let mut config = Config::default();
+        let Ok(keys) = serde_json::from_str::<Keys<'_>>(text) else {
+            return config;
+        };
+        if let Some(api_base) = key(keys.api_base) {
+            config.api_base = api_base;
+        }
+        if let Some(currency) = key::<String>(keys.currency).and_then(|c| Currency::parse(&c)) {
+            config.currency = currency;
+        }
+        // Real offsets lie within ±14 h; anything else is a typo.
+        if let Some(offset) =
+            key::<i32>(keys.server_utc_offset_minutes).filter(|m| (-14 * 60..=14 * 60).contains(m))
+        {
+            config.server_utc_offset_minutes = offset;
+        }
+        config.default_locale = key(keys.default_locale);
+        config
+    }
+}
+
+impl Config {
+    /// The API prefix without a trailing slash.
+    pub fn api_base(&self) -> &str {
+        self.api_base.trim_end_matches('/')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_keys_fall_back_to_defaults() {
+        let c = Config::from_json(r#"{"serverUtcOffsetMinutes": 480}"#);
+        assert_eq!(c.server_utc_offset_minutes, 480);
+        assert_eq!(c.currency, Currency::MXN);
+        assert_eq!(c.api_base, "");
+        assert_eq!(c.default_locale, None);
+    }
+
+    #[test]
+    fn unreadable_file_gives_defaults() {
+        assert_eq!(Config::from_json("<html>"), Config::default());
+        assert_eq!(Config::from_json("[1, 2]"), Config::default());
+        assert_eq!(Config::from_json(""), Config::default());
+    }
+
+    #[test]
+    fn each_key_falls_back_alone() {
+        let c = Config::from_json(
+            r#"{"apiBase": 7, "currency": "usd", "serverUtcOffsetMinutes": "480", "defaultLocale": "en"}"#,
+        );
+        assert_eq!(c.api_base, "", "a number is not a prefix");
+        assert_eq!(c.currency.code(), "USD");
+        assert_eq!(c.server_utc_offset_minutes, 0, "a string is not minutes");
+        assert_eq!(c.default_locale.as_deref(), Some("en"));
+        let c = Config::from_json(
+            r#"{"currency": "pesos", "serverUtcOffsetMinutes": 100000, "apiBase": "https://api.example.mx/"}"#,
+        );
+        assert_eq!(c.currency, Currency::MXN);
+        assert_eq!(c.server_utc_offset_minutes, 0);
+        assert_eq!(c.api_base, "https://api.example.mx/");
+        assert_eq!(c.api_base(), "https://api.example.mx");
+    }
+}
