@@ -17,8 +17,8 @@ test('the app is served with its strict policy', async ({ page }) => {
       .find((d) => d.startsWith(`${name} `)) ?? '';
   expect(policy, 'no escape hatch').not.toMatch(/'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|\*/);
   expect(directive('default-src')).toBe("default-src 'self'");
-  // Two inline scripts (the early read, Trunk's loader) by hash, and wasm compilation.
-  expect(directive('script-src')).toMatch(/^script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]+=*'){2}$/);
+  // Three inline scripts (the early read, the first paint's loader, Trunk's loader) by hash, and wasm compilation.
+  expect(directive('script-src')).toMatch(/^script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]+=*'){3}$/);
   expect(directive('style-src')).toMatch(/^style-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
   // The gateway's barcode and logo come from its own host (CONTRACT Q12).
   expect(directive('img-src')).toBe("img-src 'self' data: blob: https: http:");
