@@ -8,85 +8,98 @@ use cashgo_core::lang::{resolve_local, LangInputs};
 use cashgo_core::{browser, decode, endpoints, form, Reply};
 use cashgo_core::{BadgeLabel, CurrentLoan, Day, DelayDetail, Home, Lang, LoanDetail};
 use cashgo_core::{LoanStatus, Money, MoneyFormat, OrderNo};
-use serde::Deserialize;
-
-/// The page as the browser has it when the early read has settled.
-#[derive(Deserialize)]
-pub struct Input {
+/// The page as the browser has it when the early read has settled:
+/// `index.html`'s script sends these fields in this order, each as text,
+/// separated by NUL (a field holding a NUL is never sent: nothing is painted).
+pub struct Input<'a> {
     /// `location.pathname`.
-    pub path: String,
+    pub path: &'a str,
     /// The path of `document.baseURI` (`/`, or `/h5/` under a sub-path).
-    pub base: String,
-    /// `?lang=` of the address.
-    pub lang: Option<String>,
-    /// The saved choice (`localStorage["cashgo.lang"]`).
-    pub saved: Option<String>,
-    /// `navigator.languages`.
-    #[serde(default)]
+    pub base: &'a str,
+    /// `?lang=` of the address (empty: none).
+    pub lang: &'a str,
+    /// The saved choice, `localStorage["cashgo.lang"]` (empty: none).
+    pub saved: &'a str,
+    /// `navigator.languages`, separated by U+0001.
     pub device: Vec<String>,
     /// `navigator.userAgent`.
-    #[serde(default)]
-    pub ua: String,
-    /// `Date.now()`: milliseconds since the Unix epoch.
-    pub now: f64,
+    pub ua: &'a str,
+    /// `Math.floor(Date.now() / 1000)`, as the app's clock reads it.
+    pub now: &'a str,
     /// The early `config.json` request's outcome.
-    pub config: Option<Early>,
+    pub config: Early<'a>,
     /// The early read: method, URL, body.
-    pub read: Request,
+    pub read: [&'a str; 3],
     /// Its outcome.
-    pub reply: Option<Early>,
+    pub reply: Early<'a>,
 }
 
-/// An early request's outcome (`index.html`): `{s, r, u, b}` or `{e}`.
-#[derive(Deserialize)]
-pub struct Early {
-    /// HTTP status.
-    pub s: Option<f64>,
-    /// Redirected.
-    pub r: Option<bool>,
-    /// Body.
-    pub b: Option<String>,
-    /// `"timeout"` or `"offline"`.
-    pub e: Option<String>,
+/// An early request's outcome (`index.html`'s `{s, r, u, b}` or `{e}`).
+pub struct Early<'a> {
+    /// The HTTP status; empty when the request failed (`e`).
+    pub status: &'a str,
+    /// `"1"` when redirected.
+    pub redirected: &'a str,
+    pub body: &'a str,
 }
 
-/// The early read as `index.html` sent it.
-#[derive(Deserialize)]
-pub struct Request {
-    pub m: String,
-    pub u: String,
-    pub b: String,
-}
-
-impl Early {
-    /// The HTTP status of a reply (as `src/api/early.rs` reads it), `None`
-    /// for a request that failed.
-    fn status(&self) -> Option<u16> {
-        if self.e.is_some() {
+impl<'a> Input<'a> {
+    /// Reads the script's text: exactly 15 fields.
+    pub fn parse(text: &'a str) -> Option<Input<'a>> {
+        let fields: Vec<&str> = text.split('\0').collect();
+        let &[path, base, lang, saved, device, ua, now, config_status, config_body, m, u, b, status, redirected, body] =
+            fields.as_slice()
+        else {
             return None;
-        }
-        // HTTP statuses are 100..=599: the cast can't truncate one.
-        Some(self.s.unwrap_or(0.0).clamp(0.0, 999.0) as u16)
+        };
+        Some(Input {
+            path,
+            base,
+            lang,
+            saved,
+            device: device
+                .split('\u{1}')
+                .filter(|tag| !tag.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            ua,
+            now,
+            config: Early {
+                status: config_status,
+                redirected: "",
+                body: config_body,
+            },
+            read: [m, u, b],
+            reply: Early {
+                status,
+                redirected,
+                body,
+            },
+        })
+    }
+}
+
+impl Early<'_> {
+    /// The HTTP status of a reply, `None` for a request that failed.
+    fn status(&self) -> Option<u16> {
+        self.status.parse().ok()
     }
 
     /// The body of a 2xx reply, as the app reads `config.json`
     /// (`Received::ok_text`).
     fn ok_text(&self) -> Option<&str> {
         let status = self.status()?;
-        (200..300)
-            .contains(&status)
-            .then(|| self.b.as_deref().unwrap_or(""))
+        (200..300).contains(&status).then_some(self.body)
     }
 
     /// A page's reply, only when it is plainly one the decoders may show:
     /// 2xx and not redirected. The app would decode a few more (a JSON body
     /// on an error status); the painter leaves those to it.
     fn page_reply(&self) -> Option<Reply<'_>> {
-        if self.r != Some(false) {
+        if self.redirected != "0" {
             return None;
         }
-        let body = self.ok_text()?;
-        Some(Reply::new(self.status()?, body))
+        Some(Reply::new(self.status()?, self.ok_text()?))
     }
 }
 
@@ -156,7 +169,7 @@ pub enum What {
     Home(CurrentLoan),
 }
 
-impl Input {
+impl Input<'_> {
     /// The page to paint, if the app is going to draw exactly this from the
     /// same early reply; `None` whenever anything is unexpected or unsure.
     pub fn page(&self) -> Option<Page> {
@@ -164,27 +177,26 @@ impl Input {
         // a broken file, means the defaults.
         let config = self
             .config
-            .as_ref()
-            .and_then(Early::ok_text)
+            .ok_text()
             .map(Config::from_json)
             .unwrap_or_default();
         // The language as `boot::start` decides it; one only the server's
         // default could decide is not painted.
         let lang = resolve_local(&LangInputs {
-            url: self.lang.as_deref(),
-            saved: self.saved.as_deref(),
+            url: Some(self.lang).filter(|l| !l.is_empty()),
+            saved: Some(self.saved).filter(|s| !s.is_empty()),
             device: &self.device,
             config_default: config.default_locale.as_deref(),
         })?;
-        let route = Route::parse(&self.path, &self.base)?;
+        let route = Route::parse(self.path, self.base)?;
         // The app takes the early read only when it is the very request it
         // would send (`api::early::take`); otherwise it asks again, and
         // might see something else.
         let (method, url, body) = route.request(&config);
-        if self.read.m != method || self.read.u != url || self.read.b != body {
+        if self.read != [method, url.as_str(), body.as_str()] {
             return None;
         }
-        let reply = self.reply.as_ref()?.page_reply()?;
+        let reply = self.reply.page_reply()?;
         let offset = config.server_utc_offset_minutes;
         let what = match route {
             Route::Repay(oid) => {
@@ -206,17 +218,12 @@ impl Input {
                 }
             },
         };
-        // `Date.now()` as the app's clock reads it (`clock::now_unix`).
-        let now = (self.now / 1000.0).floor();
-        if !now.is_finite() {
-            return None;
-        }
+        let now: i64 = self.now.parse().ok()?;
         Some(Page {
             lang,
             base: self.base.trim_end_matches('/').to_owned(),
-            webview: browser::classify(&self.ua) == browser::Browser::WebView,
-            // Whole seconds of a time since 1970: far inside i64.
-            today: Day::from_unix(now as i64, offset),
+            webview: browser::classify(self.ua) == browser::Browser::WebView,
+            today: Day::from_unix(now, offset),
             money: MoneyFormat::new(config.currency, lang),
             what,
         })

@@ -6,7 +6,7 @@
 //! A plain wasm module, no wasm-bindgen: `index.html`'s inline script waits
 //! for the early read, the early `config.json` and this module, gathers what
 //! the app would decide the page from (address, language signals, clock) into
-//! one JSON text, calls [`paint`] and inserts the markup it returns as
+//! one text ([`Input`]), calls [`paint`] and inserts the markup it returns as
 //! `<div id="paint">` at the start of `<body>`. The app removes it when it
 //! draws the page (`src/components/loader.rs`); `style/main.css` lays it out
 //! as the app's own nodes and hides the app's until then.
@@ -30,8 +30,7 @@ pub use input::Input;
 /// The markup for this input: the page's language code, a newline, then
 /// `<div id="paint">…</div>`; `None` to paint nothing.
 pub fn paint(input: &str) -> Option<String> {
-    let input: Input = serde_json::from_str(input).ok()?;
-    let page = input.page()?;
+    let page = Input::parse(input)?.page()?;
     Some(view::render(&page))
 }
 

@@ -39,8 +39,48 @@ fn input(path: &str, reply: Value) -> Value {
     })
 }
 
+/// The text index.html's script sends for `input` (its `{s, r, b}` / `{e}`
+/// outcomes and `Date.now()` as the script turns them into fields).
+fn text(input: &Value) -> String {
+    let s = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+    let outcome = |v: &Value| match v.get("e") {
+        Some(_) => [String::new(), "0".to_owned(), String::new()],
+        None if !v.is_object() => [String::new(), "0".to_owned(), String::new()],
+        None => [
+            v["s"].as_u64().map(|n| n.to_string()).unwrap_or_default(),
+            if v["r"] == json!(true) { "1" } else { "0" }.to_owned(),
+            s(&v["b"]),
+        ],
+    };
+    let [cs, _, cb] = outcome(&input["config"]);
+    let [rs, rr, rb] = outcome(&input["reply"]);
+    let device: Vec<String> = input["device"]
+        .as_array()
+        .map(|a| a.iter().map(s).collect())
+        .unwrap_or_default();
+    let now = (input["now"].as_f64().unwrap() / 1000.0).floor() as i64;
+    [
+        s(&input["path"]),
+        s(&input["base"]),
+        s(&input["lang"]),
+        s(&input["saved"]),
+        device.join("\u{1}"),
+        s(&input["ua"]),
+        now.to_string(),
+        cs,
+        cb,
+        s(&input["read"]["m"]),
+        s(&input["read"]["u"]),
+        s(&input["read"]["b"]),
+        rs,
+        rr,
+        rb,
+    ]
+    .join("\0")
+}
+
 fn run(input: &Value) -> Option<String> {
-    paint(&input.to_string())
+    paint(&text(input))
 }
 
 fn repay() -> Value {
@@ -215,6 +255,11 @@ fn malformed_input_paints_nothing() {
     for text in ["", "{", "[]", r#"{"path": 1}"#] {
         assert_eq!(paint(text), None, "{text}");
     }
+    // A field with a NUL of its own shifts the others: refused.
+    let mut good = text(&repay());
+    assert!(paint(&good).is_some());
+    good.push('\0');
+    assert_eq!(paint(&good), None);
 }
 
 #[test]
