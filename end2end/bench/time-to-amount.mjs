@@ -104,11 +104,17 @@ function watchAmount() {
   window.__cls = 0;
   window.__shifts = 0;
   try {
+    window.__shiftSources = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         if (entry.hadRecentInput) continue;
         window.__cls += entry.value;
         window.__shifts += 1;
+        for (const source of entry.sources ?? []) {
+          const n = source.node;
+          const name = n instanceof Element ? `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}${n.className ? `.${String(n.className).split(' ').join('.')}` : ''}` : String(n?.nodeName);
+          window.__shiftSources.push(`${name} ${JSON.stringify(source.previousRect)}->${JSON.stringify(source.currentRect)} @${Math.round(entry.startTime)}`);
+        }
       }
     }).observe({ type: 'layout-shift', buffered: true });
   } catch {
@@ -151,11 +157,13 @@ async function newContext(browser, session, which) {
   });
   await context.addCookies([{ name: 'PHPSESSID', value: session.cookie, url: origin }]);
   await context.addInitScript(watchAmount);
-  // The app alone: its first-paint module never arrives (index.html's script then paints nothing).
-  if (which === 'unpainted') await context.route(/\/cashgo-paint-[0-9a-f]+\.wasm$/, (route) => route.abort());
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
+  // The app alone: its first-paint module never arrives (index.html's script
+  // then paints nothing). Blocked by CDP, not a Playwright route, which would
+  // turn the HTTP cache off.
+  if (which === 'unpainted') await cdp.send('Network.setBlockedURLs', { urls: ['*/cashgo-paint-*.wasm'] });
   // Bytes and in-flight requests of whatever load is being counted.
   const net = { counting: false, bytes: 0, inFlight: new Set(), lastEvent: 0 };
   const touch = () => (net.lastEvent = Date.now());
@@ -226,6 +234,7 @@ async function load(page, url, which) {
       interactiveText: window.__interactiveText,
       cls: window.__cls,
       shifts: window.__shifts,
+      shiftSources: window.__shiftSources,
       fcp,
     };
   });
@@ -346,6 +355,13 @@ for (const [name, r] of Object.entries(results)) {
         (which === 'floor' ? '' : `interactive ${xs.map((x) => ms(x.interactive)).join(' ')} ms; `) +
         `FCP ${xs.map((x) => ms(x.fcp)).join(' ')} ms; ${xs.map((x) => kb(x.bytes)).join(' ')} KB`,
     );
+  }
+}
+for (const [name, r] of Object.entries(results)) {
+  for (const [which, xs] of Object.entries(r)) {
+    for (const x of xs.filter((x) => x.cls > 0)) {
+      console.log(`  layout shift, ${name}, ${which}: ${x.cls.toFixed(4)}: ${x.shiftSources.join('; ')}`);
+    }
   }
 }
 const all = Object.values(results).flatMap((r) => Object.values(r).flat());
