@@ -39,7 +39,7 @@ pub fn start() {
     let saved = lang::saved();
     // A link that names a language is a choice: keep it for next time.
     let chosen = url.as_deref().and_then(lang::parse).is_some();
-    let decide = move |config_default: Option<&str>| {
+    let decide = move |config_default: Option<cashgo_core::Lang>| {
         lang::resolve_local(&lang::LangInputs {
             url: url.as_deref(),
             saved: saved.as_deref(),
@@ -52,7 +52,7 @@ pub fn start() {
         Some(locale) => mount(locale, base, chosen),
         None => wasm_bindgen_futures::spawn_local(async move {
             let config = crate::api::config().await;
-            let local = decide(config.default_locale.as_deref());
+            let local = decide(config.default_locale);
             let server_default = match local {
                 Some(_) => None,
                 None => crate::api::languages()

@@ -1,19 +1,14 @@
-//! Runtime configuration (`config.json` beside `index.html`, CONTRACT "Deployment").
-//!
-//! The file is requested by `index.html` while the page is still parsing
-//! (`window.__cashgoEarly.config`, with a 5 s timeout) and read by the API
-//! layer when the first request needs it (`api::config`): nothing else waits
-//! for it. A missing or broken file gives the defaults, and so does each key
-//! alone: a wrongly typed key never drops the others.
+//! What views need of the deployment's configuration (`config.json`, read
+//! by the API layer: `api::config`), shared through context.
 //!
 //! There is no global configuration: the API layer holds the file it read,
-//! and views get what they need of it ([`Formats`]) through context.
+//! and views get its currency and server offset ([`Formats`]) from the
+//! app's root.
 
 use crate::i18n::Locale;
+pub use cashgo_core::config::Config;
 use cashgo_core::{Currency, Day, MoneyFormat, ServerDateTime};
 use leptos::prelude::*;
-
-pub use cashgo_core::config::Config;
 
 /// How this deployment's figures are written and read: the currency of its
 /// amounts and its server's UTC offset (whose midnights its days are, Q5).
@@ -31,7 +26,7 @@ impl Default for Formats {
 }
 
 impl Formats {
-    /// What views need of the configuration.
+    /// What views need of `config`.
     pub fn of(config: &Config) -> Formats {
         Formats {
             currency: config.currency,
@@ -64,8 +59,24 @@ impl Formats {
     }
 }
 
-/// The deployment's [`Formats`], tracked: text that reads it follows the
-/// change from the defaults to `config.json`'s values.
-pub fn use_formats() -> Signal<Formats> {
-    expect_context::<RwSignal<Formats>>().into()
+/// The deployment's [`Formats`] as shared by the app's root.
+#[derive(Clone, Copy)]
+pub struct UseFormats(RwSignal<Formats>);
+
+impl UseFormats {
+    /// Tracked: text that reads it follows the change from the defaults to
+    /// `config.json`'s values.
+    pub fn get(self) -> Formats {
+        self.0.get()
+    }
+
+    /// Untracked, for work done once.
+    pub fn get_untracked(self) -> Formats {
+        self.0.get_untracked()
+    }
+}
+
+/// The deployment's [`Formats`] (see [`Formats::provide`]).
+pub fn use_formats() -> UseFormats {
+    UseFormats(expect_context())
 }

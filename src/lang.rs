@@ -168,7 +168,7 @@ mod tests {
             url: Some("es"),
             saved: Some("en"),
             device: &device,
-            config_default: Some("es"),
+            config_default: Some(cashgo_core::Lang::Es),
         };
         assert_eq!(resolve_local(&all), Some(Locale::es));
         let no_url = LangInputs {

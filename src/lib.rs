@@ -59,6 +59,8 @@ mod draft;
 mod format;
 mod ics;
 mod lang;
+#[cfg(test)]
+mod module_graph;
 mod pages;
 mod photo;
 mod platform;

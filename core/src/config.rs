@@ -1,10 +1,9 @@
-//! Runtime configuration (`config.json` beside `index.html`, CONTRACT
-//! "Deployment"): the file's keys and how they are read. One reader for the
-//! app (which fetches the file, `src/api/mod.rs`) and the first paint
-//! (`paint/`, which must read the same file the same way to paint the same
-//! figures). A missing or broken file gives the defaults, and so does each
-//! key alone: a wrongly typed key never drops the others.
+//! The deployment's configuration (`config.json` beside `index.html`,
+//! CONTRACT "Deployment"): its keys and how they are read. A missing or
+//! broken file gives the defaults, and so does each key alone: a wrongly
+//! typed key never drops the others. Reading the file is the app's business.
 
+use crate::lang::Lang;
 use crate::money::Currency;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -18,8 +17,8 @@ pub struct Config {
     pub currency: Currency,
     /// The server's offset from UTC: its timestamps are midnights there (Q5).
     pub server_utc_offset_minutes: i32,
-    /// `"es"` or `"en"`; used when neither the URL, the saved choice nor the device decide.
-    pub default_locale: Option<String>,
+    /// Used when neither the URL, the saved choice nor the device decide.
+    pub default_locale: Option<Lang>,
 }
 
 impl Default for Config {
@@ -71,12 +70,10 @@ impl Config {
         {
             config.server_utc_offset_minutes = offset;
         }
-        config.default_locale = key(keys.default_locale);
+        config.default_locale = key::<String>(keys.default_locale).and_then(|l| Lang::parse(&l));
         config
     }
-}
 
-impl Config {
     /// The API prefix without a trailing slash.
     pub fn api_base(&self) -> &str {
         self.api_base.trim_end_matches('/')
@@ -111,7 +108,7 @@ mod tests {
         assert_eq!(c.api_base, "", "a number is not a prefix");
         assert_eq!(c.currency.code(), "USD");
         assert_eq!(c.server_utc_offset_minutes, 0, "a string is not minutes");
-        assert_eq!(c.default_locale.as_deref(), Some("en"));
+        assert_eq!(c.default_locale, Some(Lang::En));
         let c = Config::from_json(
             r#"{"currency": "pesos", "serverUtcOffsetMinutes": 100000, "apiBase": "https://api.example.mx/"}"#,
         );

@@ -58,7 +58,7 @@ pub struct LangInputs<'a> {
     pub url: Option<&'a str>,
     pub saved: Option<&'a str>,
     pub device: &'a [String],
-    pub config_default: Option<&'a str>,
+    pub config_default: Option<Lang>,
 }
 
 /// Decides from what is known without asking the server; `None` means "ask
@@ -70,7 +70,7 @@ pub fn resolve_local(inputs: &LangInputs<'_>) -> Option<Lang> {
         .and_then(Lang::parse)
         .or_else(|| inputs.saved.and_then(Lang::parse))
         .or_else(|| inputs.device.iter().find_map(|t| Lang::parse(t)))
-        .or_else(|| inputs.config_default.and_then(Lang::parse))
+        .or(inputs.config_default)
 }
 
 /// The text before the first `-` or `_`, trimmed and in lower case: ASCII

@@ -186,7 +186,7 @@ impl Input<'_> {
             url: Some(self.lang).filter(|l| !l.is_empty()),
             saved: Some(self.saved).filter(|s| !s.is_empty()),
             device: &self.device,
-            config_default: config.default_locale.as_deref(),
+            config_default: config.default_locale,
         })?;
         let route = Route::parse(self.path, self.base)?;
         // The app takes the early read only when it is the very request it

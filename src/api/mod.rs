@@ -185,9 +185,9 @@ async fn url(path: &str) -> String {
 }
 
 /// The server's offset from UTC, which the decoders need to read its
-/// timestamps (Q5).
-async fn offset() -> i32 {
-    config().await.server_utc_offset_minutes
+/// timestamps (Q5): from `config.json`, which the request awaited.
+fn offset() -> i32 {
+    CONFIG.with(|c| c.get().map_or(0, |c| c.server_utc_offset_minutes))
 }
 
 async fn get(path: &str) -> Result<Received, ApiError> {
@@ -234,13 +234,13 @@ pub async fn log_out() -> Result<(), ApiError> {
 /// #3: the public offer, or the current loan.
 pub async fn loans() -> Result<Home, ApiError> {
     let reply = get(api_path::LOANS).await?;
-    decode::home(&reply.reply(), offset().await)
+    decode::home(&reply.reply(), offset())
 }
 
 /// #4: the loan history. Sends no credentials, only the cookie (Q8).
 pub async fn orders() -> Result<Vec<Order>, ApiError> {
     let reply = post(api_path::ORDERS, &[]).await?;
-    decode::orders(&reply.reply(), offset().await)
+    decode::orders(&reply.reply(), offset())
 }
 
 /// #5: extends the loan of this bill (`oid` = bill id, Q6). Returns the
@@ -323,7 +323,7 @@ pub async fn loan_detail(order: &OrderNo) -> Result<LoanDetail, ApiError> {
         &[(api_path::ORDER_FIELD, order.as_str())],
     )
     .await?;
-    decode::loan_detail(&reply.reply(), offset().await)
+    decode::loan_detail(&reply.reply(), offset())
 }
 
 /// #14: the extension page.
@@ -333,7 +333,7 @@ pub async fn loan_delay(order: &OrderNo) -> Result<DelayDetail, ApiError> {
         &[(api_path::ORDER_FIELD, order.as_str())],
     )
     .await?;
-    decode::delay_detail(&reply.reply(), offset().await)
+    decode::delay_detail(&reply.reply(), offset())
 }
 
 /// #15: the server's default language, when the app has it.
