@@ -14,6 +14,7 @@
 //! - [`decode`]: a reply's status, redirect and body in, a domain value or
 //!   an [`ApiError`] out, through the lenient field readers of `wire`;
 //! - [`form`]: the urlencoded request bodies PHP reads;
+//! - [`json`]: the crate's own strict JSON reader (exact texts, no serde);
 //! - [`endpoints`]: the API's paths, headers and timeouts;
 //! - [`lang`]: the languages the app speaks, as codes and names, and how
 //!   the page's language is decided;
@@ -27,6 +28,7 @@ pub mod decode;
 pub mod endpoints;
 mod error;
 pub mod form;
+pub mod json;
 pub mod lang;
 pub mod money;
 pub mod types;
