@@ -39,7 +39,7 @@ pub fn start() {
     let saved = lang::saved();
     // A link that names a language is a choice: keep it for next time.
     let chosen = url.as_deref().and_then(lang::parse).is_some();
-    let decide = move |config_default: Option<Locale>| {
+    let decide = move |config_default: Option<cashgo_core::Lang>| {
         lang::resolve_local(&lang::LangInputs {
             url: url.as_deref(),
             saved: saved.as_deref(),
@@ -52,7 +52,7 @@ pub fn start() {
         Some(locale) => mount(locale, base, chosen),
         None => wasm_bindgen_futures::spawn_local(async move {
             let config = crate::api::config().await;
-            let local = decide(config.default_locale.map(lang::from_lang));
+            let local = decide(config.default_locale);
             let server_default = match local {
                 Some(_) => None,
                 None => crate::api::languages()
@@ -78,6 +78,15 @@ fn mount(locale: Locale, base: String, chosen: bool) {
     leptos::mount::mount_to_body(move || {
         view! { <crate::App locale=locale base=base.clone() /> }
     });
+}
+
+/// Removes the first paint (`#paint`, index.html and `paint/`): called when
+/// the app draws a page's data or its error, in the same task, so the swap
+/// never shows a frame without either.
+pub fn unpaint() {
+    if let Some(paint) = document().get_element_by_id("paint") {
+        paint.remove();
+    }
 }
 
 /// Replaces the page with a translated "reload" screen. Built with plain DOM

@@ -1,12 +1,10 @@
 //! Turning exact values into text for the borrower's language.
 //!
-//! Money is formatted in Rust from integer minor units (exact, unit-tested);
-//! days go through the browser's own `Intl.DateTimeFormat` pinned to UTC on
-//! the day's UTC midnight, so the phone's time zone can never shift the day
-//! (Q5) and no month names need shipping in the wasm. A server wall-clock
-//! time (a payment reference's expiry, Q11) is written from its own fields
-//! with the catalogs' month names: no `Date` is involved, so it stays in the
-//! server's local time whatever the phone's zone.
+//! Money is formatted in Rust from integer minor units (exact, unit-tested).
+//! Days and a server wall-clock time (a payment reference's expiry, Q11) are
+//! written from their own fields with the catalogs' patterns and month
+//! names: no `Date` is involved, so they stay in the server's zone whatever
+//! the phone's.
 
 use crate::config::Formats;
 use crate::i18n::{td_string, Locale};
@@ -17,38 +15,20 @@ pub fn money(amount: Money, formats: Formats, locale: Locale) -> String {
     formats.money(locale).format(amount)
 }
 
-/// A calendar day, e.g. `19 de mayo de 2023` / `May 19, 2023`.
+/// A calendar day, e.g. `19 de mayo de 2023` / `May 19, 2023` (what
+/// `Intl.DateTimeFormat` writes for es-MX and en-US), from the day's own
+/// fields and the catalogs' pattern and month names: no `Date` is involved,
+/// so the phone's time zone can never shift the day (Q5), and the first
+/// paint (`paint/`) writes it from the same catalog entries.
 pub fn day(day: Day, locale: Locale) -> String {
-    intl_day(day, locale).unwrap_or_else(|| day.iso())
-}
-
-#[cfg(target_arch = "wasm32")]
-fn intl_day(day: Day, locale: Locale) -> Option<String> {
-    use wasm_bindgen::JsValue;
-    let tag = crate::lang::to_lang(locale).format_tag();
-    let options = js_sys::Object::new();
-    for (key, value) in [
-        ("timeZone", "UTC"),
-        ("day", "numeric"),
-        ("month", "long"),
-        ("year", "numeric"),
-    ] {
-        js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
-    }
-    let locales = js_sys::Array::of1(&JsValue::from_str(tag));
-    let formatter = js_sys::Intl::DateTimeFormat::new(&locales, &options);
-    // A date-only ISO string is read as that day's UTC midnight.
-    let date = js_sys::Date::new(&JsValue::from_str(&day.iso()));
-    formatter
-        .format()
-        .call1(&formatter, &date)
-        .ok()?
-        .as_string()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn intl_day(_day: Day, _locale: Locale) -> Option<String> {
-    None
+    td_string!(
+        locale,
+        datetime.day,
+        day = day.day(),
+        month = month_name(day.month(), locale),
+        year = day.year()
+    )
+    .to_string()
 }
 
 /// A server wall-clock time to the minute, e.g. `2 de diciembre de 2026,
@@ -117,6 +97,20 @@ mod tests {
             money(Money::from_minor(156_520), usd, Locale::es),
             "US$1,565.20"
         );
+    }
+
+    #[test]
+    fn days_as_intl_writes_them_for_es_mx_and_en_us() {
+        for (y, m, d, es, en) in [
+            (2023, 5, 19, "19 de mayo de 2023", "May 19, 2023"),
+            (2026, 12, 5, "5 de diciembre de 2026", "December 5, 2026"),
+            (2024, 9, 1, "1 de septiembre de 2024", "September 1, 2024"),
+            (2025, 1, 31, "31 de enero de 2025", "January 31, 2025"),
+        ] {
+            let at = Day::from_ymd(y, m, d).unwrap();
+            assert_eq!(day(at, Locale::es), es);
+            assert_eq!(day(at, Locale::en), en);
+        }
     }
 
     #[test]

@@ -97,24 +97,13 @@ pub fn code(locale: Locale) -> &'static str {
     to_lang(locale).code()
 }
 
-/// The signals that decide the language, strongest first.
-#[derive(Debug, Default)]
-pub struct LangInputs<'a> {
-    pub url: Option<&'a str>,
-    pub saved: Option<&'a str>,
-    pub device: &'a [String],
-    pub config_default: Option<Locale>,
-}
+pub use cashgo_core::lang::LangInputs;
 
 /// Decides from what is known without asking the server; `None` means "ask
-/// the server for its default".
+/// the server for its default" (`cashgo_core::lang::resolve_local`, which the
+/// first paint decides through too).
 pub fn resolve_local(inputs: &LangInputs<'_>) -> Option<Locale> {
-    inputs
-        .url
-        .and_then(parse)
-        .or_else(|| inputs.saved.and_then(parse))
-        .or_else(|| inputs.device.iter().find_map(|t| parse(t)))
-        .or(inputs.config_default)
+    cashgo_core::lang::resolve_local(inputs).map(from_lang)
 }
 
 /// The final fallback chain once the server's default (if any) is known.
@@ -179,7 +168,7 @@ mod tests {
             url: Some("es"),
             saved: Some("en"),
             device: &device,
-            config_default: Some(Locale::es),
+            config_default: Some(cashgo_core::Lang::Es),
         };
         assert_eq!(resolve_local(&all), Some(Locale::es));
         let no_url = LangInputs {

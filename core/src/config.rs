@@ -3,10 +3,10 @@
 //! broken file gives the defaults, and so does each key alone: a wrongly
 //! typed key never drops the others. Reading the file is the app's business.
 
+use crate::json;
 use crate::lang::Lang;
 use crate::money::Currency;
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use crate::wire::{self, wire_object, Field};
 
 /// What an operator can change without a rebuild.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,22 +32,19 @@ impl Default for Config {
     }
 }
 
-/// The file's keys, each kept as raw text so that one can fail alone.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Keys<'a> {
-    #[serde(borrow)]
-    api_base: Option<&'a RawValue>,
-    #[serde(borrow)]
-    currency: Option<&'a RawValue>,
-    #[serde(borrow)]
-    server_utc_offset_minutes: Option<&'a RawValue>,
-    #[serde(borrow)]
-    default_locale: Option<&'a RawValue>,
+wire_object! {
+    /// The file's keys, each kept as raw text so that one can fail alone.
+    Keys {
+        api_base: "apiBase",
+        currency: "currency",
+        server_utc_offset_minutes: "serverUtcOffsetMinutes",
+        default_locale: "defaultLocale",
+    }
 }
 
-fn key<'a, T: Deserialize<'a>>(raw: Option<&'a RawValue>) -> Option<T> {
-    serde_json::from_str(raw?.get()).ok()
+/// A key's string (a JSON string, nothing else).
+fn string(field: Field<'_>) -> Option<String> {
+    json::string(field?.get())
 }
 
 impl Config {
@@ -55,22 +52,29 @@ impl Config {
     /// falls back to its default.
     pub fn from_json(text: &str) -> Self {
         let mut config = Config::default();
-        let Ok(keys) = serde_json::from_str::<Keys<'_>>(text) else {
+        let Some(keys) = json::parse(text)
+            .ok()
+            .and_then(|doc| wire::object::<Keys<'_>>(Some(doc)).ok().flatten())
+        else {
             return config;
         };
-        if let Some(api_base) = key(keys.api_base) {
+        if let Some(api_base) = string(keys.api_base) {
             config.api_base = api_base;
         }
-        if let Some(currency) = key::<String>(keys.currency).and_then(|c| Currency::parse(&c)) {
+        if let Some(currency) = string(keys.currency).and_then(|c| Currency::parse(&c)) {
             config.currency = currency;
         }
-        // Real offsets lie within ±14 h; anything else is a typo.
-        if let Some(offset) =
-            key::<i32>(keys.server_utc_offset_minutes).filter(|m| (-14 * 60..=14 * 60).contains(m))
+        // Minutes as a JSON integer; real offsets lie within ±14 h, anything
+        // else is a typo.
+        if let Some(offset) = keys
+            .server_utc_offset_minutes
+            .and_then(json::integer)
+            .and_then(|m| i32::try_from(m).ok())
+            .filter(|m| (-14 * 60..=14 * 60).contains(m))
         {
             config.server_utc_offset_minutes = offset;
         }
-        config.default_locale = key::<String>(keys.default_locale).and_then(|l| Lang::parse(&l));
+        config.default_locale = string(keys.default_locale).and_then(|l| Lang::parse(&l));
         config
     }
 

@@ -50,6 +50,29 @@ impl Lang {
     }
 }
 
+/// The signals that decide the page's language, strongest first: the
+/// address's `?lang=`, the borrower's saved choice, the device's languages,
+/// then `config.json`'s `defaultLocale`.
+#[derive(Debug, Default)]
+pub struct LangInputs<'a> {
+    pub url: Option<&'a str>,
+    pub saved: Option<&'a str>,
+    pub device: &'a [String],
+    pub config_default: Option<Lang>,
+}
+
+/// Decides from what is known without asking the server; `None` means "ask
+/// the server for its default" (`/Index/languages`). The app and the first
+/// paint decide through here, so they agree.
+pub fn resolve_local(inputs: &LangInputs<'_>) -> Option<Lang> {
+    inputs
+        .url
+        .and_then(Lang::parse)
+        .or_else(|| inputs.saved.and_then(Lang::parse))
+        .or_else(|| inputs.device.iter().find_map(|t| Lang::parse(t)))
+        .or(inputs.config_default)
+}
+
 /// The text before the first `-` or `_`, trimmed and in lower case: ASCII
 /// case folding plus the two accented capitals the names above use (full
 /// Unicode lowercasing would ship its tables, ~3 KB of wasm).

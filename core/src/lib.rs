@@ -14,16 +14,21 @@
 //! - [`decode`]: a reply's status, redirect and body in, a domain value or
 //!   an [`ApiError`] out, through the lenient field readers of `wire`;
 //! - [`form`]: the urlencoded request bodies PHP reads;
+//! - [`json`]: the crate's own strict JSON reader (exact texts, no serde);
 //! - [`endpoints`]: the API's paths, headers and timeouts;
-//! - [`lang`]: the languages the app speaks, as codes and names;
-//! - [`config`]: `config.json`'s keys, read leniently.
+//! - [`lang`]: the languages the app speaks, as codes and names, and how
+//!   the page's language is decided;
+//! - [`config`]: `config.json`, read key by key;
+//! - [`browser`]: a browser app or an embedded WebView, from the user agent.
 
+pub mod browser;
 pub mod config;
 pub mod day;
 pub mod decode;
 pub mod endpoints;
 mod error;
 pub mod form;
+pub mod json;
 pub mod lang;
 pub mod money;
 pub mod types;

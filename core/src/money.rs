@@ -208,7 +208,7 @@ impl Decimal {
     fn from_json(raw: &str, string_exponent: bool) -> Option<Decimal> {
         let raw = raw.trim();
         if raw.starts_with('"') {
-            let text: String = serde_json::from_str(raw).ok()?;
+            let text = crate::json::string(raw)?;
             if string_exponent {
                 Decimal::parse_number(text.trim())
             } else {

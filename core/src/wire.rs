@@ -1,221 +1,191 @@
 //! Wire shapes and lenient field readers (Q1, Q3).
 //!
-//! Every field is captured as its raw JSON text (`&RawValue`, borrowed from
-//! the body) and read by the helpers below, so a field may be a number or a
-//! string, `null` or missing, and money is read from its exact text. Unknown
-//! fields are ignored by serde. Nothing here goes through
-//! `serde_json::Value`, `untagged` or `flatten`, where raw text is lost.
+//! Every field is captured as its raw JSON text ([`Raw`], borrowed from the
+//! body, by the crate's own reader, `json`) and read by the helpers below,
+//! so a field may be a number or a string, `null` or missing, and money is
+//! read from its exact text. Unknown fields are ignored; a known one given
+//! twice makes the object unreadable (as serde's derive did).
 
 use crate::day::Day;
+use crate::json::{self, Raw};
 use crate::money::{Money, Rate};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
 /// A field as sent: `None` when missing or `null`.
-pub(crate) type Field<'a> = Option<&'a RawValue>;
+pub(crate) type Field<'a> = Option<Raw<'a>>;
 
-/// The union of all four envelopes' top-level keys; also the gateway's own
-/// `{code, msg, data}` object (envelope 4).
-#[derive(Deserialize, Default)]
-pub(crate) struct Envelope<'a> {
-    #[serde(borrow)]
-    pub status: Field<'a>,
-    #[serde(borrow)]
-    pub message: Field<'a>,
-    #[serde(borrow)]
-    pub data: Field<'a>,
-    #[serde(borrow)]
-    pub info: Field<'a>,
-    #[serde(borrow)]
-    pub code: Field<'a>,
-    #[serde(borrow)]
-    pub msg: Field<'a>,
-    #[serde(borrow)]
-    pub languages: Field<'a>,
-    #[serde(borrow)]
-    pub default: Field<'a>,
+/// A JSON object read field by field (see [`wire_object!`]).
+pub(crate) trait FromObject<'a>: Sized {
+    fn from_members(members: Vec<(String, Raw<'a>)>) -> Result<Self, String>;
 }
 
-/// #3 `data`, logged in or not.
-#[derive(Deserialize, Default)]
-pub(crate) struct HomeData<'a> {
-    #[serde(borrow)]
-    pub status: Field<'a>,
-    #[serde(borrow)]
-    pub quota: Field<'a>,
-    #[serde(borrow)]
-    pub default_loan_time: Field<'a>,
-    #[serde(borrow)]
-    pub default_deadline: Field<'a>,
-    #[serde(borrow)]
-    pub default_loan_interest: Field<'a>,
-    #[serde(borrow)]
-    pub default_repay_interest: Field<'a>,
-    #[serde(borrow)]
-    pub money: Field<'a>,
-    #[serde(borrow)]
-    pub repay_money: Field<'a>,
-    #[serde(borrow)]
-    pub repayment_time: Field<'a>,
-    #[serde(borrow)]
-    pub loan_time: Field<'a>,
-    #[serde(borrow, rename = "billId")]
-    pub bill_id: Field<'a>,
-    #[serde(borrow)]
-    pub confirm: Field<'a>,
-    #[serde(borrow, rename = "serviceFee")]
-    pub service_fee: Field<'a>,
-    #[serde(borrow)]
-    pub bill: Field<'a>,
-    #[serde(borrow, rename = "hasOverdue")]
-    pub has_overdue: Field<'a>,
-    #[serde(borrow, rename = "nextRepayDay")]
-    pub next_repay_day: Field<'a>,
-    #[serde(borrow, rename = "delayFee")]
-    pub delay_fee: Field<'a>,
-    #[serde(borrow)]
-    pub doquota: Field<'a>,
-    #[serde(borrow)]
-    pub next_loan: Field<'a>,
-    #[serde(borrow)]
-    pub approval_rate: Field<'a>,
-    #[serde(borrow)]
-    pub next_loan_period: Field<'a>,
+/// Declares a wire shape: a struct of [`Field`]s, each read from the JSON
+/// key named beside it.
+macro_rules! wire_object {
+    ($(#[$meta:meta])* $name:ident { $($field:ident: $key:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Default)]
+        pub(crate) struct $name<'a> {
+            $(pub $field: $crate::wire::Field<'a>,)*
+        }
+
+        impl<'a> $crate::wire::FromObject<'a> for $name<'a> {
+            fn from_members(
+                members: Vec<(String, $crate::json::Raw<'a>)>,
+            ) -> Result<Self, String> {
+                let mut out = Self::default();
+                let keys: &[&str] = &[$($key),*];
+                let mut seen = [false; 32];
+                let mut slots: Vec<&mut $crate::wire::Field<'a>> = vec![$(&mut out.$field),*];
+                for (key, value) in members {
+                    if let Some(i) = keys.iter().position(|k| *k == key) {
+                        if std::mem::replace(&mut seen[i], true) {
+                            return Err(format!("duplicate field `{key}`"));
+                        }
+                        *slots[i] = (value.get() != "null").then_some(value);
+                    }
+                }
+                drop(slots);
+                Ok(out)
+            }
+        }
+    };
+}
+pub(crate) use wire_object;
+
+wire_object! {
+    /// The union of all four envelopes' top-level keys; also the gateway's own
+    /// `{code, msg, data}` object (envelope 4).
+    Envelope {
+        status: "status",
+        message: "message",
+        data: "data",
+        info: "info",
+        code: "code",
+        msg: "msg",
+        languages: "languages",
+        default: "default",
+    }
 }
 
-/// A `bill` object (#3, #13, #14).
-#[derive(Deserialize, Default)]
-pub(crate) struct BillData<'a> {
-    #[serde(borrow)]
-    pub id: Field<'a>,
-    #[serde(borrow)]
-    pub oid: Field<'a>,
-    #[serde(borrow)]
-    pub status: Field<'a>,
-    #[serde(borrow)]
-    pub money: Field<'a>,
-    #[serde(borrow)]
-    pub interest: Field<'a>,
-    #[serde(borrow)]
-    pub repay_interest: Field<'a>,
-    #[serde(borrow)]
-    pub overdue: Field<'a>,
-    #[serde(borrow)]
-    pub repaid_money: Field<'a>,
-    #[serde(borrow)]
-    pub delay_unpaid: Field<'a>,
-    #[serde(borrow)]
-    pub delay_day: Field<'a>,
-    #[serde(borrow)]
-    pub delay_num: Field<'a>,
-    #[serde(borrow)]
-    pub repayment_time: Field<'a>,
-    #[serde(borrow)]
-    pub utr: Field<'a>,
-    #[serde(borrow)]
-    pub utr_image: Field<'a>,
-    #[serde(borrow)]
-    pub repay_image: Field<'a>,
+wire_object! {
+    /// #3 `data`, logged in or not.
+    HomeData {
+        status: "status",
+        quota: "quota",
+        default_loan_time: "default_loan_time",
+        default_deadline: "default_deadline",
+        default_loan_interest: "default_loan_interest",
+        default_repay_interest: "default_repay_interest",
+        money: "money",
+        repay_money: "repay_money",
+        repayment_time: "repayment_time",
+        loan_time: "loan_time",
+        bill_id: "billId",
+        confirm: "confirm",
+        service_fee: "serviceFee",
+        bill: "bill",
+        has_overdue: "hasOverdue",
+        next_repay_day: "nextRepayDay",
+        delay_fee: "delayFee",
+        doquota: "doquota",
+        next_loan: "next_loan",
+        approval_rate: "approval_rate",
+        next_loan_period: "next_loan_period",
+    }
 }
 
-/// #13 / #14 `data`.
-#[derive(Deserialize, Default)]
-pub(crate) struct DetailData<'a> {
-    #[serde(borrow)]
-    pub oid: Field<'a>,
-    #[serde(borrow)]
-    pub bill: Field<'a>,
-    #[serde(borrow, rename = "needRepayMoney")]
-    pub need_repay_money: Field<'a>,
-    #[serde(borrow, rename = "needRepaymentTime")]
-    pub need_repayment_time: Field<'a>,
-    #[serde(borrow, rename = "needRepaymentDay")]
-    pub need_repayment_day: Field<'a>,
-    #[serde(borrow, rename = "delayFee")]
-    pub delay_fee: Field<'a>,
-    #[serde(borrow, rename = "overdueFee")]
-    pub overdue_fee: Field<'a>,
-    #[serde(borrow, rename = "nextRepayDatetime")]
-    pub next_repay_datetime: Field<'a>,
-    #[serde(borrow, rename = "nextRepayDay")]
-    pub next_repay_day: Field<'a>,
+wire_object! {
+    /// A `bill` object (#3, #13, #14).
+    BillData {
+        id: "id",
+        oid: "oid",
+        status: "status",
+        money: "money",
+        interest: "interest",
+        repay_interest: "repay_interest",
+        overdue: "overdue",
+        repaid_money: "repaid_money",
+        delay_unpaid: "delay_unpaid",
+        delay_day: "delay_day",
+        delay_num: "delay_num",
+        repayment_time: "repayment_time",
+        utr: "utr",
+        utr_image: "utr_image",
+        repay_image: "repay_image",
+    }
 }
 
-/// #4 `data`.
-#[derive(Deserialize, Default)]
-pub(crate) struct OrdersData<'a> {
-    #[serde(borrow)]
-    pub orders: Field<'a>,
+wire_object! {
+    /// #13 / #14 `data`.
+    DetailData {
+        oid: "oid",
+        bill: "bill",
+        need_repay_money: "needRepayMoney",
+        need_repayment_time: "needRepaymentTime",
+        need_repayment_day: "needRepaymentDay",
+        delay_fee: "delayFee",
+        overdue_fee: "overdueFee",
+        next_repay_datetime: "nextRepayDatetime",
+        next_repay_day: "nextRepayDay",
+    }
 }
 
-/// A #4 row.
-#[derive(Deserialize, Default)]
-pub(crate) struct OrderData<'a> {
-    #[serde(borrow)]
-    pub id: Field<'a>,
-    #[serde(borrow)]
-    pub oid: Field<'a>,
-    #[serde(borrow)]
-    pub time: Field<'a>,
-    #[serde(borrow)]
-    pub interest: Field<'a>,
-    #[serde(borrow)]
-    pub start_time: Field<'a>,
-    #[serde(borrow)]
-    pub money: Field<'a>,
-    #[serde(borrow)]
-    pub status: Field<'a>,
-    #[serde(borrow)]
-    pub repay_money: Field<'a>,
-    #[serde(borrow)]
-    pub repayment_time: Field<'a>,
-    #[serde(borrow, rename = "overFee")]
-    pub over_fee: Field<'a>,
+wire_object! {
+    /// #4 `data`.
+    OrdersData {
+        orders: "orders",
+    }
 }
 
-/// The gateway's payment `data` (#17).
-#[derive(Deserialize, Default)]
-pub(crate) struct PaymentData<'a> {
-    #[serde(borrow)]
-    pub reference: Field<'a>,
-    #[serde(borrow)]
-    pub barcode: Field<'a>,
-    #[serde(borrow)]
-    pub expire: Field<'a>,
-    #[serde(borrow)]
-    pub path: Field<'a>,
-    #[serde(borrow)]
-    pub origin_img: Field<'a>,
-    #[serde(borrow)]
-    pub checkout: Field<'a>,
-    #[serde(borrow)]
-    pub money: Field<'a>,
-    #[serde(borrow)]
-    pub name: Field<'a>,
-    #[serde(borrow)]
-    pub image: Field<'a>,
+wire_object! {
+    /// A #4 row.
+    OrderData {
+        id: "id",
+        oid: "oid",
+        time: "time",
+        interest: "interest",
+        start_time: "start_time",
+        money: "money",
+        status: "status",
+        repay_money: "repay_money",
+        repayment_time: "repayment_time",
+        over_fee: "overFee",
+    }
 }
 
-/// #11 `data`.
-#[derive(Deserialize, Default)]
-pub(crate) struct SupportData<'a> {
-    #[serde(borrow)]
-    pub phone_number: Field<'a>,
-    #[serde(borrow)]
-    pub whatapp: Field<'a>,
-    #[serde(borrow)]
-    pub whatsapp: Field<'a>,
+wire_object! {
+    /// The gateway's payment `data` (#17).
+    PaymentData {
+        reference: "reference",
+        barcode: "barcode",
+        expire: "expire",
+        path: "path",
+        origin_img: "origin_img",
+        checkout: "checkout",
+        money: "money",
+        name: "name",
+        image: "image",
+    }
+}
+
+wire_object! {
+    /// #11 `data`.
+    SupportData {
+        phone_number: "phone_number",
+        whatapp: "whatapp",
+        whatsapp: "whatsapp",
+    }
 }
 
 /// The raw text, trimmed; `None` for `null`.
 fn raw_text<'a>(field: Field<'a>) -> Option<&'a str> {
-    let text = field?.get().trim();
+    let text = field?.get();
     (text != "null").then_some(text)
 }
 
 /// A JSON object read as `T`. Missing, `null`, `""` and PHP's empty-object
 /// `[]` give `Ok(None)`; anything else that is not an object is an error.
-pub(crate) fn object<'a, T: Deserialize<'a>>(field: Field<'a>) -> Result<Option<T>, String> {
+pub(crate) fn object<'a, T: FromObject<'a>>(field: Field<'a>) -> Result<Option<T>, String> {
     let Some(text) = raw_text(field) else {
         return Ok(None);
     };
@@ -226,26 +196,22 @@ pub(crate) fn object<'a, T: Deserialize<'a>>(field: Field<'a>) -> Result<Option<
     if !text.starts_with('{') {
         return Err(format!("expected an object, got {}", clip(text)));
     }
-    serde_json::from_str(text)
-        .map(Some)
-        .map_err(|e| e.to_string())
+    let members = field
+        .and_then(json::members)
+        .ok_or_else(|| format!("not an object: {}", clip(text)))?;
+    T::from_members(members).map(Some)
 }
 
 /// The elements of a JSON array; anything else gives none.
-pub(crate) fn array(field: Field<'_>) -> Vec<&RawValue> {
-    match raw_text(field) {
-        Some(text) if text.starts_with('[') => {
-            serde_json::from_str::<Vec<&RawValue>>(text).unwrap_or_default()
-        }
-        _ => Vec::new(),
-    }
+pub(crate) fn array(field: Field<'_>) -> Vec<Raw<'_>> {
+    field.and_then(json::elements).unwrap_or_default()
 }
 
 /// A string as is, or a number's text. `None` for anything else.
 pub(crate) fn text(field: Field<'_>) -> Option<String> {
     let raw = raw_text(field)?;
     if raw.starts_with('"') {
-        serde_json::from_str(raw).ok()
+        json::string(raw)
     } else if raw.starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) {
         Some(raw.to_owned())
     } else {
@@ -338,8 +304,8 @@ pub(crate) fn clip(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn with<T>(json: &str, read: impl FnOnce(Field<'_>) -> T) -> T {
-        let raw: &RawValue = serde_json::from_str(json).unwrap();
+    fn with<T>(text: &str, read: impl FnOnce(Field<'_>) -> T) -> T {
+        let raw = json::parse(text).unwrap();
         read(Some(raw))
     }
 
@@ -410,10 +376,10 @@ mod tests {
 
     #[test]
     fn reads_objects_and_arrays() {
-        #[derive(Deserialize)]
-        struct X<'a> {
-            #[serde(borrow)]
-            a: Field<'a>,
+        wire_object! {
+            X {
+                a: "a",
+            }
         }
         let got = with("{\"a\": 1, \"b\": 2}", |f| {
             object::<X>(f).map(|x| x.map(|x| int(x.a)))

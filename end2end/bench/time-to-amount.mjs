@@ -4,10 +4,7 @@
 // least any page can do). Figures only: nothing here asserts a timing. It
 // fails (exit 1) only when the amount never appears within 60 s.
 //
-// This supersedes the former first-paint script (bench/first-paint.mjs): the
-// first contentful paint is read in the same runs and printed with them.
-//
-//   node bench/time-to-amount.mjs http://127.0.0.1:8787/ [--runs 5]
+//   node bench/time-to-amount.mjs http://127.0.0.1:8787/ [--runs 5] [--unpainted]
 //
 // BASE is where the app lives (the sandbox's banner URL, e.g. …/ or …/h5/);
 // API paths and the floor page are at its origin's root. Env: CHROMIUM_PATH
@@ -21,11 +18,25 @@
 //   repeat visit  a fresh context loads the page once (unthrottled), goes to
 //                 about:blank, and the second load of the same URL is measured
 //                 with caches on (HTTP cache and compiled-wasm cache warm).
-// The clock starts at navigation (performance.now()'s time origin) and stops
-// when [data-testid="amount-now"] first has non-empty text (a MutationObserver
-// installed before any page script). Bytes: the sum of CDP
-// Network.loadingFinished encodedDataLength (headers included) over the
-// measured load, until the network is quiet after the amount appears.
+// The clock starts at navigation (performance.now()'s time origin). What is
+// timed, by a MutationObserver installed before any page script:
+//   amount        [data-testid="amount-now"] first has text: the first paint
+//                 (paint/, issue 14) or, without one, the app's own page;
+//   interactive   the app's own page: its amount (inside the app's <main
+//                 id="main">, which the first paint's copy doesn't have) and
+//                 its "pay" link are in the DOM. The app draws both in one
+//                 task, once its router handles links: the pay button works.
+//                 The floor has no such page: its ratio is against the floor's
+//                 amount.
+//   CLS           the layout-shift entries (PerformanceObserver, none after
+//                 input) of the load, up to the interactive page and two
+//                 frames after it: what the swap from paint to app moved.
+// --unpainted adds a third page, the app with the first paint's module
+// refused (the app alone, as before issue 14), to see what the painter costs
+// or gives the app's own page.
+// Bytes: the sum of CDP Network.loadingFinished encodedDataLength (headers
+// included) over the measured load, until the network is quiet after the page
+// is complete.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -43,15 +54,17 @@ const SLOW_4G = {
 const CPU_SLOWDOWN = 4;
 
 function usage(message) {
-  console.error(`time-to-amount: ${message}\nusage: node bench/time-to-amount.mjs BASE_URL [--runs N]`);
+  console.error(`time-to-amount: ${message}\nusage: node bench/time-to-amount.mjs BASE_URL [--runs N] [--unpainted]`);
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
 let baseArg;
 let runs = Number(process.env.BENCH_RUNS || 5);
+let unpainted = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Number(args[++i]);
+  else if (args[i] === '--unpainted') unpainted = true;
   else if (args[i].startsWith('--runs=')) runs = Number(args[i].slice(7));
   else if (!baseArg) baseArg = args[i];
   else usage(`unexpected argument ${args[i]}`);
@@ -85,18 +98,47 @@ async function signIn() {
 // ------------------------------------------------------------ one load
 
 // Runs in every document before its own scripts: records when the amount is
-// first in the DOM with text.
+// first in the DOM with text (painted or the app's), when the app's own page
+// is (its amount and pay link inside <main id="main">), and the layout shifts.
 function watchAmount() {
-  const done = () => window.__amountAt !== undefined;
+  window.__cls = 0;
+  window.__shifts = 0;
+  try {
+    window.__shiftSources = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.hadRecentInput) continue;
+        window.__cls += entry.value;
+        window.__shifts += 1;
+        for (const source of entry.sources ?? []) {
+          const n = source.node;
+          const name = n instanceof Element ? `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}${n.className ? `.${String(n.className).split(' ').join('.')}` : ''}` : String(n?.nodeName);
+          window.__shiftSources.push(`${name} ${JSON.stringify(source.previousRect)}->${JSON.stringify(source.currentRect)} @${Math.round(entry.startTime)}`);
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    window.__cls = NaN;
+  }
+  const text = (el) => (el ? el.textContent.trim() : '');
   const check = () => {
-    if (done()) return true;
-    const el = document.querySelector('[data-testid="amount-now"]');
-    if (el && el.textContent.trim() !== '') {
-      window.__amountAt = performance.now();
-      window.__amountText = el.textContent.trim();
-      return true;
+    if (window.__amountAt === undefined) {
+      const el = document.querySelector('[data-testid="amount-now"]');
+      if (text(el) !== '') {
+        window.__amountAt = performance.now();
+        window.__amountText = text(el);
+        window.__amountPainted = el.closest('#paint') !== null;
+      }
     }
-    return false;
+    if (window.__interactiveAt === undefined) {
+      const amount = document.querySelector('main#main [data-testid="amount-now"]');
+      const pay = document.querySelector('main#main a[href*="/pay/"]');
+      if (text(amount) !== '' && pay) {
+        window.__interactiveAt = performance.now();
+        window.__interactiveText = text(amount);
+      }
+    }
+    return window.__amountAt !== undefined && window.__interactiveAt !== undefined;
   };
   if (check()) return;
   const observer = new MutationObserver(() => {
@@ -107,7 +149,7 @@ function watchAmount() {
 
 class AmountTimeout extends Error {}
 
-async function newContext(browser, session) {
+async function newContext(browser, session, which) {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     locale: 'es-MX',
@@ -118,6 +160,10 @@ async function newContext(browser, session) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
+  // The app alone: its first-paint module never arrives (index.html's script
+  // then paints nothing). Blocked by CDP, not a Playwright route, which would
+  // turn the HTTP cache off.
+  if (which === 'unpainted') await cdp.send('Network.setBlockedURLs', { urls: ['*/cashgo-paint-*.wasm'] });
   // Bytes and in-flight requests of whatever load is being counted.
   const net = { counting: false, bytes: 0, inFlight: new Set(), lastEvent: 0 };
   const touch = () => (net.lastEvent = Date.now());
@@ -141,23 +187,28 @@ async function throttle(cdp) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
 }
 
-// Loads url, waits for the amount; returns when it appeared (ms after the
-// navigation started), what it said, and the first contentful paint.
-async function load(page, url) {
+// Loads url, waits for the amount (and, for the app, its interactive page);
+// returns when each appeared (ms after the navigation started), what they
+// said, the layout shift, and the first contentful paint.
+async function load(page, url, which) {
   await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT_MS });
+  const app = which !== 'floor';
   try {
-    await page.waitForFunction(() => window.__amountAt !== undefined, null, {
-      timeout: TIMEOUT_MS,
-      polling: 200,
-    });
+    await page.waitForFunction(
+      (app) => window.__amountAt !== undefined && (!app || window.__interactiveAt !== undefined),
+      app,
+      { timeout: TIMEOUT_MS, polling: 200 },
+    );
   } catch {
     const where = page.url();
     const text = (await page.locator('body').innerText().catch(() => '')).slice(0, 300);
     throw new AmountTimeout(
-      `the amount never appeared within ${TIMEOUT_MS / 1000} s at ${url} (now at ${where}; page text: ${JSON.stringify(text)})`,
+      `the amount${app ? ' or the app\'s page' : ''} never appeared within ${TIMEOUT_MS / 1000} s at ${url} (now at ${where}; page text: ${JSON.stringify(text)})`,
     );
   }
   return page.evaluate(async () => {
+    // Layout shifts are reported once their frame is rendered: two frames on.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     // Paint entries are queued once the frame that painted is presented, which
     // under CPU throttling can be well after the DOM change: wait up to 5 s.
     const fcp = await new Promise((resolve) => {
@@ -175,7 +226,17 @@ async function load(page, url) {
         resolve(entry()?.startTime ?? NaN);
       }, 5000);
     });
-    return { ms: window.__amountAt, text: window.__amountText, fcp };
+    return {
+      ms: window.__amountAt,
+      text: window.__amountText,
+      painted: window.__amountPainted,
+      interactive: window.__interactiveAt ?? NaN,
+      interactiveText: window.__interactiveText,
+      cls: window.__cls,
+      shifts: window.__shifts,
+      shiftSources: window.__shiftSources,
+      fcp,
+    };
   });
 }
 
@@ -188,35 +249,35 @@ async function quiet(net) {
   }
 }
 
-async function measured(page, net, url) {
+async function measured(page, net, url, which) {
   net.counting = true;
   net.bytes = 0;
   net.inFlight.clear();
-  const t = await load(page, url);
+  const t = await load(page, url, which);
   await quiet(net);
   net.counting = false;
   return { ...t, bytes: net.bytes };
 }
 
-async function cold(browser, session, url) {
-  const { context, page, cdp, net } = await newContext(browser, session);
+async function cold(browser, session, url, which) {
+  const { context, page, cdp, net } = await newContext(browser, session, which);
   try {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await throttle(cdp);
-    return await measured(page, net, url);
+    return await measured(page, net, url, which);
   } finally {
     await context.close();
   }
 }
 
-async function repeat(browser, session, url) {
-  const { context, page, cdp, net } = await newContext(browser, session);
+async function repeat(browser, session, url, which) {
+  const { context, page, cdp, net } = await newContext(browser, session, which);
   try {
-    await load(page, url);
+    await load(page, url, which);
     await quiet(net);
     await page.goto('about:blank');
     await throttle(cdp);
-    return await measured(page, net, url);
+    return await measured(page, net, url, which);
   } finally {
     await context.close();
   }
@@ -237,6 +298,7 @@ const pages = {
   app: new URL(`repay/${session.oid}`, base).href,
   floor: new URL(`/__sandbox/floor/${session.oid}`, origin).href,
 };
+if (unpainted) pages.unpainted = pages.app;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: JSON.parse(readFileSync(new URL('../chromium-args.json', import.meta.url), 'utf8')),
@@ -244,7 +306,7 @@ const browser = await chromium.launch({
 
 console.log(
   `  ${browser.version()} headless, 360x740, es-MX; Slow 4G (562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up), ` +
-    `CPU ${CPU_SLOWDOWN}x slower; median of ${runs} alternating app/floor runs; 1 KB = 1000 bytes on the wire`,
+    `CPU ${CPU_SLOWDOWN}x slower; median of ${runs} alternating ${Object.keys(pages).join('/')} runs; 1 KB = 1000 bytes on the wire`,
 );
 console.log(`  app   ${pages.app}\n  floor ${pages.floor}`);
 
@@ -253,9 +315,9 @@ const results = {};
 let failed = false;
 try {
   for (const [name, run] of Object.entries(cases)) {
-    const r = (results[name] = { app: [], floor: [] });
+    const r = (results[name] = Object.fromEntries(Object.keys(pages).map((p) => [p, []])));
     for (let i = 0; i < runs; i++) {
-      for (const which of ['app', 'floor']) r[which].push(await run(browser, session, pages[which]));
+      for (const which of Object.keys(pages)) r[which].push(await run(browser, session, pages[which], which));
     }
   }
 } catch (e) {
@@ -267,24 +329,42 @@ try {
 }
 if (failed) process.exit(1);
 
-console.log(`  ${'case'.padEnd(13)} ${'app ms'.padStart(7)} ${'floor ms'.padStart(9)} ${'app/floor'.padStart(9)} ${'app KB'.padStart(8)} ${'floor KB'.padStart(9)}`);
+const ratio = (x, floor) => (Number.isFinite(x) ? `${(x / floor).toFixed(2)}x` : '-');
+const cls = (xs) => Math.max(...xs.map((x) => x.cls));
+console.log(
+  `  ${'case'.padEnd(13)} ${'page'.padEnd(9)} ${'amount ms'.padStart(9)} ${'/floor'.padStart(7)} ${'painted'.padStart(7)} ` +
+    `${'interactive ms'.padStart(14)} ${'/floor'.padStart(7)} ${'CLS max'.padStart(7)} ${'KB'.padStart(7)}`,
+);
 for (const [name, r] of Object.entries(results)) {
-  const app = median(r.app.map((x) => x.ms));
   const floor = median(r.floor.map((x) => x.ms));
-  console.log(
-    `  ${name.padEnd(13)} ${ms(app).padStart(7)} ${ms(floor).padStart(9)} ${`${(app / floor).toFixed(1)}x`.padStart(9)} ` +
-      `${kb(median(r.app.map((x) => x.bytes))).padStart(8)} ${kb(median(r.floor.map((x) => x.bytes))).padStart(9)}`,
-  );
+  for (const [which, xs] of Object.entries(r)) {
+    const amount = median(xs.map((x) => x.ms));
+    const interactive = which === 'floor' ? NaN : median(xs.map((x) => x.interactive));
+    console.log(
+      `  ${name.padEnd(13)} ${which.padEnd(9)} ${ms(amount).padStart(9)} ${ratio(amount, floor).padStart(7)} ` +
+        `${`${xs.filter((x) => x.painted).length}/${xs.length}`.padStart(7)} ` +
+        `${ms(interactive).padStart(14)} ${ratio(interactive, floor).padStart(7)} ` +
+        `${(which === 'floor' ? '-' : cls(xs).toFixed(4)).padStart(7)} ${kb(median(xs.map((x) => x.bytes))).padStart(7)}`,
+    );
+  }
 }
 for (const [name, r] of Object.entries(results)) {
-  for (const which of ['app', 'floor']) {
-    const xs = r[which];
+  for (const [which, xs] of Object.entries(r)) {
     console.log(
-      `  ${`${name}, ${which}:`.padEnd(20)} amount ${xs.map((x) => ms(x.ms)).join(' ')} ms; ` +
+      `  ${`${name}, ${which}:`.padEnd(24)} amount ${xs.map((x) => ms(x.ms)).join(' ')} ms; ` +
+        (which === 'floor' ? '' : `interactive ${xs.map((x) => ms(x.interactive)).join(' ')} ms; `) +
         `FCP ${xs.map((x) => ms(x.fcp)).join(' ')} ms; ${xs.map((x) => kb(x.bytes)).join(' ')} KB`,
     );
   }
 }
-const texts = new Set(Object.values(results).flatMap((r) => [...r.app, ...r.floor].map((x) => x.text)));
+for (const [name, r] of Object.entries(results)) {
+  for (const [which, xs] of Object.entries(r)) {
+    for (const x of xs.filter((x) => x.cls > 0)) {
+      console.log(`  layout shift, ${name}, ${which}: ${x.cls.toFixed(4)}: ${x.shiftSources.join('; ')}`);
+    }
+  }
+}
+const all = Object.values(results).flatMap((r) => Object.values(r).flat());
+const texts = new Set(all.flatMap((x) => [x.text, x.interactiveText]).filter(Boolean));
 const expected = new Intl.NumberFormat('es-MX', { style: 'currency', currency: 'MXN' }).format(session.needRepay / 100);
-console.log(`  amount shown: ${[...texts].map((t) => JSON.stringify(t)).join(', ')} (sandbox: ${expected})`);
+console.log(`  amount shown (painted and app): ${[...texts].map((t) => JSON.stringify(t)).join(', ')} (sandbox: ${expected})`);

@@ -74,10 +74,17 @@ pub fn Loader(
         }
     });
     provide_context(Reload(retry));
-    move || match resource.get() {
-        None => view! { <Skeleton rows=rows /> }.into_any(),
-        Some(Ok(draw)) => draw(),
-        Some(Err(error)) => view! { <ErrorView error=error retry=retry /> }.into_any(),
+    move || {
+        let state = resource.get();
+        if state.is_some() {
+            // The page (or its error) replaces the first paint, if any.
+            crate::boot::unpaint();
+        }
+        match state {
+            None => view! { <Skeleton rows=rows /> }.into_any(),
+            Some(Ok(draw)) => draw(),
+            Some(Err(error)) => view! { <ErrorView error=error retry=retry /> }.into_any(),
+        }
     }
 }
 

@@ -3,14 +3,14 @@
 
 use crate::day::Day;
 use crate::error::ApiError;
+use crate::json::{self, Raw};
 use crate::lang::Lang;
 use crate::money::Money;
 use crate::types::{
     Bill, BillId, CurrentLoan, DelayDetail, Expiry, Home, LoanDetail, LoanStatus, Offer, Order,
     OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
 };
-use crate::wire::{self, Envelope, Field};
-use serde::Deserialize;
+use crate::wire::{self, Envelope, Field, FromObject};
 
 /// What came back from the server, as the decoders need it.
 #[derive(Clone, Copy, Debug)]
@@ -60,8 +60,10 @@ fn parse<'a>(reply: &Reply<'a>) -> Result<Envelope<'a>, ApiError> {
     if !body.starts_with('{') {
         return Err(unexpected(reply, format!("not JSON: {}", wire::clip(body))));
     }
-    let envelope: Envelope<'_> =
-        serde_json::from_str(body).map_err(|e| unexpected(reply, format!("bad JSON: {e}")))?;
+    let document = json::parse(body).map_err(|e| unexpected(reply, format!("bad JSON: {e}")))?;
+    let envelope: Envelope<'_> = wire::object(Some(document))
+        .map_err(|e| unexpected(reply, format!("bad JSON: {e}")))?
+        .unwrap_or_default();
     if wire::int(envelope.status) == Some(-100) {
         return Err(ApiError::SessionExpired);
     }
@@ -112,7 +114,7 @@ fn check<'a>(
     Err(failure(reply, message, envelope.status))
 }
 
-fn object<'a, T: Deserialize<'a>>(
+fn object<'a, T: FromObject<'a>>(
     reply: &Reply<'_>,
     field: Field<'a>,
     name: &str,
@@ -307,11 +309,7 @@ pub fn orders(reply: &Reply<'_>, utc_offset_minutes: i32) -> Result<Vec<Order>, 
         .collect()
 }
 
-fn order(
-    reply: &Reply<'_>,
-    raw: &serde_json::value::RawValue,
-    offset: i32,
-) -> Result<Order, ApiError> {
+fn order(reply: &Reply<'_>, raw: Raw<'_>, offset: i32) -> Result<Order, ApiError> {
     let o: wire::OrderData<'_> = required(reply, object(reply, Some(raw), "order")?, "order")?;
     Ok(Order {
         order: order_no(reply, o.oid, "order oid")?,
@@ -439,4 +437,4 @@ mod fuzz;
 #[cfg(test)]
 mod quirks;
 #[cfg(test)]
-mod samples;
+pub(crate) mod samples;

@@ -16,7 +16,7 @@ macro_rules! fixture {
 }
 pub(super) use fixture;
 
-pub(super) const FIXTURES: &[&str] = &[
+pub(crate) const FIXTURES: &[&str] = &[
     fixture!("sign_in"),
     fixture!("log_out"),
     fixture!("loans_offer"),
