@@ -15,6 +15,7 @@ pub fn error_text(locale: Locale, error: &ApiError) -> String {
         ApiError::Server(message) => td_string!(locale, errors.server, message = message.clone()),
         ApiError::Unexpected(_) => td_string!(locale, errors.unexpected).to_owned(),
         ApiError::Unconfirmed => td_string!(locale, errors.unconfirmed).to_owned(),
+        ApiError::Cancelled => td_string!(locale, errors.cancelled).to_owned(),
     }
 }
 

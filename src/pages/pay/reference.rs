@@ -2,13 +2,14 @@ use super::expiry::watch_expiry;
 use crate::components::{ActionButton, Amount};
 use crate::format;
 use crate::i18n::*;
+use crate::platform::{self, Timer};
 use cashgo_core::Expiry;
 use cashgo_core::{PayType, PaymentRef};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+/// What the last copy came to, said for a few seconds.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Copy {
+enum Copied {
     Idle,
     Done,
     Failed,
@@ -154,44 +155,6 @@ fn share_text(payment: PaymentRef) -> Callback<(), String> {
     })
 }
 
-/// Opens the system's share sheet with `text`; false where there is none
-/// (or inside a WebView) or it failed for another reason than the borrower
-/// closing it.
-async fn share_sheet(text: &str) -> bool {
-    use js_sys::{Function, Object, Promise, Reflect};
-    if crate::platform::in_webview() {
-        return false;
-    }
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
-        return false;
-    };
-    let Some(share) = Reflect::get(&navigator, &"share".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-    else {
-        return false;
-    };
-    let data = Object::new();
-    if Reflect::set(&data, &"text".into(), &text.into()).is_err() {
-        return false;
-    }
-    let Some(promise) = share
-        .call1(&navigator, &data)
-        .ok()
-        .and_then(|p| p.dyn_into::<Promise>().ok())
-    else {
-        return false;
-    };
-    match wasm_bindgen_futures::JsFuture::from(promise).await {
-        Ok(_) => true,
-        // Closed by the borrower: nothing else to do.
-        Err(e) => Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-            .is_some_and(|n| n == "AbortError"),
-    }
-}
-
 /// Copies `text`, then says whether it worked. With `share`, the system's
 /// share sheet is offered first where the browser has one (never inside an
 /// app's WebView, which has none); the copy is the way everywhere else.
@@ -203,7 +166,10 @@ fn CopyButton(
     share: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = RwSignal::new(Copy::Idle);
+    let state = RwSignal::new(Copied::Idle);
+    // The confirmation fades, so a second copy is confirmed again; a new
+    // tap's timer replaces the last one (dropped, it never fires).
+    let fade = StoredValue::new_local(None::<Timer>);
     view! {
         <button
             type="button"
@@ -211,16 +177,15 @@ fn CopyButton(
             on:click=move |_| {
                 let text = text.run(());
                 leptos::task::spawn_local(async move {
-                    if share && share_sheet(&text).await {
+                    if share && platform::share(&text).await {
                         return;
                     }
-                    let ok = copy_text(&text).await;
-                    state.set(if ok { Copy::Done } else { Copy::Failed });
-                    // The confirmation fades so a second copy is confirmed again.
-                    set_timeout(
-                        move || state.set(Copy::Idle),
-                        std::time::Duration::from_secs(4),
-                    );
+                    let ok = platform::copy(&text).await;
+                    state.try_set(if ok { Copied::Done } else { Copied::Failed });
+                    let timer = Timer::start(4000, move || {
+                        state.try_set(Copied::Idle);
+                    });
+                    fade.try_set_value(Some(timer));
                 });
             }
         >
@@ -228,52 +193,11 @@ fn CopyButton(
         </button>
         <span role="status" class="copied">
             {move || match (state.get(), share) {
-                (Copy::Done, true) => t_string!(i18n, pay.share_copied),
-                (Copy::Done, false) => t_string!(i18n, pay.copied),
-                (Copy::Failed, _) => t_string!(i18n, pay.copy_failed),
-                (Copy::Idle, _) => "",
+                (Copied::Done, true) => t_string!(i18n, pay.share_copied),
+                (Copied::Done, false) => t_string!(i18n, pay.copied),
+                (Copied::Failed, _) => t_string!(i18n, pay.copy_failed),
+                (Copied::Idle, _) => "",
             }}
         </span>
     }
-}
-
-/// Copies with the Clipboard API where the page may use it (secure
-/// contexts), else with the older `execCommand` that WebViews still honour.
-async fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let navigator = window.navigator();
-    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
-        .map(|c| !c.is_undefined() && !c.is_null())
-        .unwrap_or(false);
-    if has_clipboard {
-        let promise = navigator.clipboard().write_text(text);
-        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-            return true;
-        }
-    }
-    copy_with_exec_command(&window, text).unwrap_or(false)
-}
-
-fn copy_with_exec_command(window: &web_sys::Window, text: &str) -> Option<bool> {
-    let document = window.document()?;
-    let area = document
-        .create_element("textarea")
-        .ok()?
-        .dyn_into::<web_sys::HtmlTextAreaElement>()
-        .ok()?;
-    area.set_value(text);
-    area.set_attribute("readonly", "").ok()?;
-    // A class, not a `style` attribute: the CSP allows no inline styles.
-    area.set_class_name("copy-buffer");
-    let body = document.body()?;
-    body.append_child(&area).ok()?;
-    area.select();
-    let copied = document
-        .dyn_ref::<web_sys::HtmlDocument>()
-        .and_then(|html| html.exec_command("copy").ok())
-        .unwrap_or(false);
-    area.remove();
-    Some(copied)
 }

@@ -5,6 +5,7 @@ use crate::config::Formats;
 use crate::format;
 use crate::i18n::*;
 use crate::ics::DueEvent;
+use crate::platform::Timer;
 use cashgo_core::Money;
 use cashgo_core::{Day, OrderNo};
 use leptos::prelude::*;
@@ -104,11 +105,11 @@ fn save_file(name: &str, body: &str) -> Option<()> {
     document.body()?.append_child(&link).ok()?;
     link.click();
     link.remove();
-    // The browser reads the blob after the click returns; free it later.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+    // The browser reads the blob after the click returns; free it later,
+    // even if the borrower has left the page by then.
+    Timer::start(60_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    })
+    .detach();
     Some(())
 }
