@@ -2,8 +2,8 @@
 //! (`URL`, `URLSearchParams`): no URL parsing of our own in the wasm, and
 //! the same reading of an address as the browser's. Two things stay in
 //! Rust because the decoders that use them run in native unit tests and the
-//! fuzzer: `SafeUrl`'s allow-list and the upload path (`api`). The one
-//! encoder we keep is the wire's form body (`api::form`).
+//! fuzzer: `SafeUrl`'s allow-list and the upload path (`cashgo_core`). The
+//! one encoder we keep is the wire's form body (`cashgo_core::form`).
 
 use wasm_bindgen::JsValue;
 use web_sys::{Url, UrlSearchParams};
