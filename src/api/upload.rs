@@ -64,7 +64,9 @@ pub fn send_photo(
         let received = received?;
         let origin = crate::url::origin(super::config().await.api_base()).unwrap_or_default();
         // Uploads are open to anyone: only an expired session is news.
-        super::heard(decode::upload(&received.reply(), &origin), |_| None)
+        let answer = decode::upload(&received.reply(), &origin);
+        super::heard(answer.as_ref().map(|_| None));
+        answer
     };
     (handle, done)
 }
