@@ -24,7 +24,9 @@ pub fn PickContacts(
     platform::has_contact_picker().then(|| {
         let pick = move |_| {
             // Asked for inside the tap, while the page holds user activation.
-            let Some(picker) = ContactPicker::open() else { return };
+            let Some(picker) = ContactPicker::open() else {
+                return;
+            };
             leptos::task::spawn_local(async move {
                 let picked = picker.picked().await;
                 rows.update(|rows| fill(rows, picked, next_key));
@@ -34,9 +36,9 @@ pub fn PickContacts(
             <div class="field">
                 <button type="button" class="button button-secondary" on:click=pick
                     aria-describedby="contacts-pick-hint">
-                    {crate::tr!(i18n, contacts.pick)}
+                    {tr!(i18n, contacts.pick)}
                 </button>
-                <p id="contacts-pick-hint" class="field-hint">{crate::tr!(i18n, contacts.pick_hint)}</p>
+                <p id="contacts-pick-hint" class="field-hint">{tr!(i18n, contacts.pick_hint)}</p>
             </div>
         }
     })

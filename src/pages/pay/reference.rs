@@ -46,7 +46,7 @@ pub fn ReferenceCard(
                         <img
                             class="method-logo"
                             src=logo.as_str().to_owned()
-                            alt=move || t_string!(i18n, pay.method_logo, name = name.clone())
+                            alt=tr!(i18n, pay.method_logo, name = name.clone())
                             width="48"
                             height="48"
                         />
@@ -57,19 +57,19 @@ pub fn ReferenceCard(
             // An expired reference is useless: say so before showing it.
             {move || expired.get().then(|| view! {
                 <div class="notice notice-warning" role="alert">
-                    <p>{crate::tr!(i18n, pay.expired)}</p>
+                    <p>{tr!(i18n, pay.expired)}</p>
                     <ActionButton
                         pending=renewing
-                        label=move || crate::tr!(i18n, pay.new_reference)
-                        busy_label=move || crate::tr!(i18n, pay.pending)
+                        label=move || tr!(i18n, pay.new_reference)
+                        busy_label=move || tr!(i18n, pay.pending)
                         on_press=renew
                         secondary=true
                     />
                 </div>
             })}
-            <p class="hero-label">{crate::tr!(i18n, pay.amount)}</p>
+            <p class="hero-label">{tr!(i18n, pay.amount)}</p>
             <p class="hero-amount" data-testid="pay-amount"><Amount value=payment.amount /></p>
-            <p class="hero-label" id="reference-label">{crate::tr!(i18n, pay.reference)}</p>
+            <p class="hero-label" id="reference-label">{tr!(i18n, pay.reference)}</p>
             <div class="reference-row">
                 <p class="reference" aria-labelledby="reference-label" data-testid="reference">{reference.clone()}</p>
                 {
@@ -85,21 +85,21 @@ pub fn ReferenceCard(
             {payment.barcode_image.clone().map(|image| {
                 let reference = reference.clone();
                 view! {
-                    <h3>{crate::tr!(i18n, pay.barcode)}</h3>
+                    <h3>{tr!(i18n, pay.barcode)}</h3>
                     <img
                         class="barcode"
                         src=image.as_str().to_owned()
-                        alt=move || t_string!(i18n, pay.barcode_alt, reference = reference.clone())
+                        alt=tr!(i18n, pay.barcode_alt, reference = reference.clone())
                     />
                 }
             })}
             {payment.barcode.clone().map(|barcode| view! {
-                <p data-testid="barcode-number">{move || t_string!(i18n, pay.barcode_number, barcode = barcode.clone())}</p>
+                <p data-testid="barcode-number">{tr!(i18n, pay.barcode_number, barcode = barcode.clone())}</p>
             })}
             {payment.expires.clone().map(|expiry| view! {
                 <p data-testid="expires">{move || {
                     let when = format::expiry(&expiry, i18n.get_locale());
-                    t_string!(i18n, pay.expires, when = when)
+                    tr!(in i18n.get_locale(), pay.expires, when = when)
                 }}</p>
             })}
             {
@@ -115,13 +115,13 @@ pub fn ReferenceCard(
                         rel="noopener noreferrer"
                         aria-describedby="checkout-hint"
                     >
-                        {crate::tr!(i18n, pay.checkout)}
+                        {tr!(i18n, pay.checkout)}
                     </a>
-                    <p id="checkout-hint" class="field-hint">{crate::tr!(i18n, pay.checkout_hint)}</p>
+                    <p id="checkout-hint" class="field-hint">{tr!(i18n, pay.checkout_hint)}</p>
                 })
             }
             {payment.refused_urls.then(|| view! {
-                <p class="notice notice-warning" role="alert">{crate::tr!(i18n, pay.refused_urls)}</p>
+                <p class="notice notice-warning" role="alert">{tr!(i18n, pay.refused_urls)}</p>
             })}
         </div>
     }
@@ -135,16 +135,15 @@ fn share_text(payment: PaymentRef) -> Callback<(), String> {
     Callback::new(move |_: ()| {
         let locale = i18n.get_locale_untracked();
         let method = match payment.method {
-            PayType::Stp => td_string!(locale, pay.stp),
-            PayType::Paycash => td_string!(locale, pay.paycash),
+            PayType::Stp => tr!(in locale, pay.stp),
+            PayType::Paycash => tr!(in locale, pay.paycash),
         };
         let when = payment
             .expires
             .as_ref()
             .map(|e| format::expiry(e, locale))
             .unwrap_or_default();
-        td_string!(
-            locale,
+        tr!(in locale,
             pay.share_text,
             amount = format::money(payment.amount, formats, locale),
             reference = payment.reference.clone(),
@@ -189,13 +188,13 @@ fn CopyButton(
                 });
             }
         >
-            {move || if share { t_string!(i18n, pay.share) } else { t_string!(i18n, pay.copy) }}
+            {if share { tr!(i18n, pay.share) } else { tr!(i18n, pay.copy) }}
         </button>
         <span role="status" class="copied">
             {move || match (state.get(), share) {
-                (Copied::Done, true) => t_string!(i18n, pay.share_copied),
-                (Copied::Done, false) => t_string!(i18n, pay.copied),
-                (Copied::Failed, _) => t_string!(i18n, pay.copy_failed),
+                (Copied::Done, true) => tr!(in i18n.get_locale(), pay.share_copied),
+                (Copied::Done, false) => tr!(in i18n.get_locale(), pay.copied),
+                (Copied::Failed, _) => tr!(in i18n.get_locale(), pay.copy_failed),
                 (Copied::Idle, _) => "",
             }}
         </span>
