@@ -22,11 +22,6 @@ const KEYS: &[&str] = &[
     "repay.order",
     "repay.amount_now",
     "repay.due_day",
-    "repay.due_today",
-    "repay.days_left",
-    "repay.days_left_one",
-    "repay.days_overdue",
-    "repay.days_overdue_one",
     "repay.calendar",
     "repay.calendar_hint",
     "repay.pay",
@@ -74,6 +69,58 @@ const KEYS: &[&str] = &[
     "datetime.december",
 ];
 
+/// Range entries (`["i64", [text, range], …]`, leptos_i18n's form): the
+/// painter picks the text by count the way the app does.
+const RANGES: &[&str] = &["repay.countdown"];
+
+/// One range of a range entry as `(from, to)`, both inclusive: `3`,
+/// `"2.."`, `"..5"` (exclusive), `"..=5"`, `"2..5"`, `"2..=5"`, `"_"`.
+fn bounds(range: &serde_json::Value) -> Result<(i64, i64), String> {
+    if let Some(n) = range.as_i64() {
+        return Ok((n, n));
+    }
+    let text = range.as_str().ok_or("a range is a number or a string")?;
+    if text == "_" {
+        return Ok((i64::MIN, i64::MAX));
+    }
+    let number = |s: &str, empty: i64| -> Result<i64, String> {
+        if s.is_empty() {
+            Ok(empty)
+        } else {
+            s.trim().parse().map_err(|_| format!("bad range {text:?}"))
+        }
+    };
+    if let Some((from, to)) = text.split_once("..=") {
+        return Ok((number(from, i64::MIN)?, number(to, i64::MAX)?));
+    }
+    if let Some((from, to)) = text.split_once("..") {
+        let to = if to.is_empty() {
+            i64::MAX
+        } else {
+            number(to, 0)? - 1
+        };
+        return Ok((number(from, i64::MIN)?, to));
+    }
+    let n = number(text, 0)?;
+    Ok((n, n))
+}
+
+fn range_entry(catalog: &serde_json::Value, key: &str) -> Option<Vec<(i64, i64, String)>> {
+    let entry = key
+        .split('.')
+        .try_fold(catalog, |node, part| node.get(part))?
+        .as_array()?;
+    entry
+        .iter()
+        .skip(1)
+        .map(|pair| {
+            let pair = pair.as_array()?;
+            let (from, to) = bounds(pair.get(1)?).ok()?;
+            Some((from, to, pair.first()?.as_str()?.to_owned()))
+        })
+        .collect()
+}
+
 fn lookup<'a>(catalog: &'a serde_json::Value, key: &str) -> Option<&'a str> {
     key.split('.')
         .try_fold(catalog, |node, part| node.get(part))?
@@ -89,6 +136,13 @@ fn main() -> Result<(), Box<dyn Error>> {
     for key in KEYS {
         writeln!(out, "    pub {}: &'static str,", key.replace('.', "_"))?;
     }
+    for key in RANGES {
+        writeln!(
+            out,
+            "    pub {}: &'static [(i64, i64, &'static str)],",
+            key.replace('.', "_")
+        )?;
+    }
     out.push_str("}\n");
     for lang in ["es", "en"] {
         let path = root.join("locales").join(format!("{lang}.json"));
@@ -103,6 +157,11 @@ fn main() -> Result<(), Box<dyn Error>> {
             let text = lookup(&catalog, key)
                 .ok_or_else(|| format!("locales/{lang}.json has no text for {key}"))?;
             writeln!(out, "    {}: {:?},", key.replace('.', "_"), text)?;
+        }
+        for key in RANGES {
+            let ranges = range_entry(&catalog, key)
+                .ok_or_else(|| format!("locales/{lang}.json has no range entry {key}"))?;
+            writeln!(out, "    {}: &{:?},", key.replace('.', "_"), ranges)?;
         }
         out.push_str("};\n");
     }

@@ -1,6 +1,6 @@
 //! Start-up: panic screen, runtime config, language, mount.
 
-use crate::i18n::Locale;
+use crate::i18n::{tr, Locale};
 use crate::lang;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -99,14 +99,14 @@ fn show_crash_screen() {
     let locale = SHOWN.with(Cell::get);
     let (title, text, reload) = match locale {
         Locale::es => (
-            crate::i18n::td_string!(Locale::es, panic.title),
-            crate::i18n::td_string!(Locale::es, panic.body),
-            crate::i18n::td_string!(Locale::es, panic.reload),
+            tr!(in Locale::es, panic.title),
+            tr!(in Locale::es, panic.body),
+            tr!(in Locale::es, panic.reload),
         ),
         Locale::en => (
-            crate::i18n::td_string!(Locale::en, panic.title),
-            crate::i18n::td_string!(Locale::en, panic.body),
-            crate::i18n::td_string!(Locale::en, panic.reload),
+            tr!(in Locale::en, panic.title),
+            tr!(in Locale::en, panic.body),
+            tr!(in Locale::en, panic.reload),
         ),
     };
     body.set_text_content(None);

@@ -7,7 +7,7 @@
 //! the phone's.
 
 use crate::config::Formats;
-use crate::i18n::{td_string, Locale};
+use crate::i18n::{tr, Locale};
 use cashgo_core::{Day, Expiry, Money, ServerDateTime};
 
 /// An amount in the deployment's currency, e.g. `$46,333,600.00`.
@@ -21,8 +21,7 @@ pub fn money(amount: Money, formats: Formats, locale: Locale) -> String {
 /// so the phone's time zone can never shift the day (Q5), and the first
 /// paint (`paint/`) writes it from the same catalog entries.
 pub fn day(day: Day, locale: Locale) -> String {
-    td_string!(
-        locale,
+    tr!(in locale,
         datetime.day,
         day = day.day(),
         month = month_name(day.month(), locale),
@@ -36,8 +35,7 @@ pub fn day(day: Day, locale: Locale) -> String {
 pub fn date_time(at: ServerDateTime, locale: Locale) -> String {
     let day = at.day();
     let (hour, minute, _) = at.hms();
-    td_string!(
-        locale,
+    tr!(in locale,
         datetime.date_time,
         day = day.day(),
         month = month_name(day.month(), locale),
@@ -58,19 +56,19 @@ pub fn expiry(expiry: &Expiry, locale: Locale) -> String {
 
 fn month_name(month: u8, locale: Locale) -> &'static str {
     match month {
-        1 => td_string!(locale, datetime.january),
-        2 => td_string!(locale, datetime.february),
-        3 => td_string!(locale, datetime.march),
-        4 => td_string!(locale, datetime.april),
-        5 => td_string!(locale, datetime.may),
-        6 => td_string!(locale, datetime.june),
-        7 => td_string!(locale, datetime.july),
-        8 => td_string!(locale, datetime.august),
-        9 => td_string!(locale, datetime.september),
-        10 => td_string!(locale, datetime.october),
-        11 => td_string!(locale, datetime.november),
+        1 => tr!(in locale, datetime.january),
+        2 => tr!(in locale, datetime.february),
+        3 => tr!(in locale, datetime.march),
+        4 => tr!(in locale, datetime.april),
+        5 => tr!(in locale, datetime.may),
+        6 => tr!(in locale, datetime.june),
+        7 => tr!(in locale, datetime.july),
+        8 => tr!(in locale, datetime.august),
+        9 => tr!(in locale, datetime.september),
+        10 => tr!(in locale, datetime.october),
+        11 => tr!(in locale, datetime.november),
         // A `Day` is validated: only December is left.
-        _ => td_string!(locale, datetime.december),
+        _ => tr!(in locale, datetime.december),
     }
 }
 

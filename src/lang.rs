@@ -42,29 +42,45 @@ pub fn use_i18n() -> I18n {
 const STORAGE_KEY: &str = "cashgo.lang";
 
 /// A catalog string that follows the language on screen, as text or as an
-/// attribute's value.
+/// attribute's value: what [`tr!`] gives for an entry without values.
 ///
 /// Every call site shares this one non-generic closure type, where a
 /// closure per call makes a new type (and its own render code) each time:
 /// across a few hundred strings that difference is a large part of the wasm
-/// (README "Size"). Call it through [`tr!`].
+/// (README "Size and speed").
 pub fn text(i18n: I18n, pick: fn(Locale) -> &'static str) -> impl Fn() -> &'static str + Copy {
     move || pick(i18n.get_locale())
 }
 
-/// The one way views print catalog text, following the language on screen:
-/// `tr!(i18n, repay.title)` ([`text`]), or with values,
-/// `tr!(i18n, repay.order, oid = oid.to_string())`. The values are worked
-/// out again on each change of language (a formatted amount follows it).
+/// The one way catalog text is printed.
+///
+/// - `tr!(i18n, repay.title)`: follows the language on screen, as text or
+///   an attribute's value ([`text`]).
+/// - `tr!(i18n, repay.order, oid = oid.to_string())`: likewise, with
+///   values, worked out again on each change of language (a formatted
+///   amount follows it).
+/// - `tr!(in locale, errors.offline)`: the text in that language, for
+///   sentences built outside a view (an error, a calendar event, the
+///   crash screen); with values it is a `String`. Reading the locale from
+///   the signal (`i18n.get_locale()`) inside a view's closure follows the
+///   language too.
+///
+/// Counts are worded by the catalogs (leptos_i18n's ranges: an entry is a
+/// list of `[text, count range]`, e.g. `repay.countdown`), never by code.
 macro_rules! tr {
+    (in $locale:expr, $($key:ident).+ $(,)?) => {
+        $crate::generated::i18n::td_string!($locale, $($key).+)
+    };
+    (in $locale:expr, $($key:ident).+ $(, $var:ident = $value:expr)+ $(,)?) => {
+        $crate::generated::i18n::td_string!($locale, $($key).+ $(, $var = $value)+)
+    };
     ($i18n:expr, $($key:ident).+ $(,)?) => {
-        $crate::lang::text($i18n, |locale| $crate::i18n::td_string!(locale, $($key).+))
+        $crate::lang::text($i18n, |locale| $crate::generated::i18n::td_string!(locale, $($key).+))
     };
     ($i18n:expr, $($key:ident).+ $(, $var:ident = $value:expr)+ $(,)?) => {{
         let i18n: $crate::lang::I18n = $i18n;
         move || {
-            $crate::i18n::td_string!(i18n.get_locale(), $($key).+ $(, $var = $value)+)
-                .to_string()
+            $crate::generated::i18n::td_string!(i18n.get_locale(), $($key).+ $(, $var = $value)+)
         }
     }};
 }

@@ -1,4 +1,6 @@
-//! What the browser around the app can do.
+//! What the browser around the app can do, and the one place the app
+//! reaches for it: feature probes and calls the web-sys bindings don't
+//! cover (share sheet, clipboard, Contact Picker), and timers.
 //!
 //! Borrowers often open the app inside the lender's native app, in an
 //! Android WebView or an iOS WKWebView. There, popups, downloads, Web Share,
@@ -9,6 +11,11 @@
 //! a WebView: a same-page link, copying, typing.
 
 pub use cashgo_core::browser::{classify, Browser};
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// The browser's user agent string (empty when it can't be read).
 fn user_agent() -> String {
@@ -22,6 +29,11 @@ pub fn in_webview() -> bool {
     classify(&user_agent()) == Browser::WebView
 }
 
+/// `target[name]`, `undefined` when it can't be read.
+fn property(target: &JsValue, name: &str) -> JsValue {
+    Reflect::get(target, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
 /// Whether the browser offers the Contact Picker API
 /// (`navigator.contacts.select`, Chrome on Android): never in a WebView,
 /// where Chromium leaves it out.
@@ -29,13 +41,220 @@ pub fn has_contact_picker() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let has = |target: &wasm_bindgen::JsValue, name: &str| {
-        js_sys::Reflect::has(target, &name.into()).unwrap_or(false)
-    };
-    let contacts = js_sys::Reflect::get(&window.navigator(), &"contacts".into())
-        .unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    let contacts = property(&window.navigator(), "contacts");
     contacts.is_object()
-        && has(&contacts, "select")
-        && has(&window, "ContactsManager")
+        && Reflect::has(&contacts, &"select".into()).unwrap_or(false)
+        && Reflect::has(&window, &"ContactsManager".into()).unwrap_or(false)
         && !in_webview()
+}
+
+/// The Contact Picker, opened: the people the borrower picks, once the
+/// sheet closes.
+pub struct ContactPicker(Promise);
+
+impl ContactPicker {
+    /// `navigator.contacts.select(["name", "tel"], {multiple: true})`.
+    /// Called inside the tap, while the page holds user activation.
+    pub fn open() -> Option<ContactPicker> {
+        let contacts = property(&web_sys::window()?.navigator(), "contacts");
+        let select = property(&contacts, "select").dyn_into::<Function>().ok()?;
+        let properties = Array::of2(&"name".into(), &"tel".into());
+        let options = Object::new();
+        Reflect::set(&options, &"multiple".into(), &JsValue::TRUE).ok()?;
+        let promise = select.call2(&contacts, &properties, &options).ok()?;
+        promise.dyn_into().ok().map(ContactPicker)
+    }
+
+    /// The first name and first number of each person picked; a cancelled
+    /// or failed picker is no one.
+    pub async fn picked(self) -> Vec<(String, String)> {
+        let Ok(list) = JsFuture::from(self.0).await else {
+            return Vec::new();
+        };
+        if !Array::is_array(&list) {
+            return Vec::new();
+        }
+        list.unchecked_into::<Array>()
+            .iter()
+            .map(|person| (first(&person, "name"), first(&person, "tel")))
+            .filter(|(name, phone)| !name.is_empty() || !phone.is_empty())
+            .collect()
+    }
+}
+
+/// The first string of the array `person[key]`, trimmed, or empty.
+fn first(person: &JsValue, key: &str) -> String {
+    Some(property(person, key))
+        .filter(Array::is_array)
+        .and_then(|values| values.unchecked_into::<Array>().get(0).as_string())
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// Opens the system's share sheet with `text`; false where there is none
+/// (or inside a WebView) or it failed for another reason than the borrower
+/// closing it.
+pub async fn share(text: &str) -> bool {
+    if in_webview() {
+        return false;
+    }
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let Ok(share) = property(&navigator, "share").dyn_into::<Function>() else {
+        return false;
+    };
+    let data = Object::new();
+    if Reflect::set(&data, &"text".into(), &text.into()).is_err() {
+        return false;
+    }
+    let Some(promise) = share
+        .call1(&navigator, &data)
+        .ok()
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+    else {
+        return false;
+    };
+    match JsFuture::from(promise).await {
+        Ok(_) => true,
+        // Closed by the borrower: nothing else to do.
+        Err(e) => property(&e, "name")
+            .as_string()
+            .is_some_and(|n| n == "AbortError"),
+    }
+}
+
+/// Copies `text` with the Clipboard API where the page may use it (secure
+/// contexts), else with the older `execCommand` that WebViews still
+/// honour; says whether it worked.
+pub async fn copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let clipboard = property(&navigator, "clipboard");
+    if !clipboard.is_undefined() && !clipboard.is_null() {
+        let promise = navigator.clipboard().write_text(text);
+        if JsFuture::from(promise).await.is_ok() {
+            return true;
+        }
+    }
+    copy_with_exec_command(&window, text).unwrap_or(false)
+}
+
+fn copy_with_exec_command(window: &web_sys::Window, text: &str) -> Option<bool> {
+    let document = window.document()?;
+    let area = document
+        .create_element("textarea")
+        .ok()?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()?;
+    area.set_value(text);
+    area.set_attribute("readonly", "").ok()?;
+    // A class, not a `style` attribute: the CSP allows no inline styles.
+    area.set_class_name("copy-buffer");
+    let body = document.body()?;
+    body.append_child(&area).ok()?;
+    area.select();
+    let copied = document
+        .dyn_ref::<web_sys::HtmlDocument>()
+        .and_then(|html| html.exec_command("copy").ok())
+        .unwrap_or(false);
+    area.remove();
+    Some(copied)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // The page's own `setTimeout`/`clearTimeout`, looked up at each call
+    // (a test's fake clock replaces them), with the id as the value it is.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(run: &JsValue, ms: i32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// A timer of the page, the app's one way to set one: runs once after
+/// `ms` milliseconds, unless it is dropped first (then it never runs).
+///
+/// The id is kept as the value `setTimeout` returned: an `i32` (web-sys's
+/// and Leptos's type) would clear another timer wherever ids outgrow it
+/// (fake clocks start at 10^12), leaving this one to fire.
+pub struct Timer {
+    id: JsValue,
+    _run: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    pub fn start(ms: i32, run: impl FnOnce() + 'static) -> Timer {
+        let run = Closure::once(run);
+        let id = set_timeout(run.as_ref(), ms);
+        Timer { id, _run: run }
+    }
+
+    /// Lets it run even after its owner is gone (its closure is then
+    /// never freed: for rare timers only).
+    pub fn detach(self) {
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        clear_timeout(&self.id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHROME_ANDROID: &str = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36";
+    const SAMSUNG_INTERNET: &str = "Mozilla/5.0 (Linux; Android 13; SM-A145M) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/23.0 Chrome/115.0.0.0 Mobile Safari/537.36";
+    const FIREFOX_ANDROID: &str =
+        "Mozilla/5.0 (Android 13; Mobile; rv:125.0) Gecko/125.0 Firefox/125.0";
+    const ANDROID_WEBVIEW: &str = "Mozilla/5.0 (Linux; Android 10; K; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/124.0.6367.82 Mobile Safari/537.36";
+    const ANDROID_WEBVIEW_FACEBOOK: &str = "Mozilla/5.0 (Linux; Android 12; moto g(30) Build/S0RCS32.41-10-19-20; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/111.0.5563.116 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/408.1.0.16.113;]";
+    const ANDROID_WEBVIEW_KITKAT: &str = "Mozilla/5.0 (Linux; Android 4.4; Nexus 5 Build/_BuildID_) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/30.0.0.0 Mobile Safari/537.36";
+    const IOS_SAFARI: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+    const IOS_CHROME: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/124.0.6367.88 Mobile/15E148 Safari/604.1";
+    const IOS_WKWEBVIEW: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
+    const IPAD_WKWEBVIEW: &str = "Mozilla/5.0 (iPad; CPU OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
+    const IPADOS_DESKTOP_WKWEBVIEW: &str =
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)";
+    const MAC_SAFARI: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15";
+    const DESKTOP_CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
+    const DESKTOP_FIREFOX: &str =
+        "Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0";
+
+    #[test]
+    fn browser_apps_are_full_browsers() {
+        for ua in [
+            CHROME_ANDROID,
+            SAMSUNG_INTERNET,
+            FIREFOX_ANDROID,
+            IOS_SAFARI,
+            IOS_CHROME,
+            MAC_SAFARI,
+            DESKTOP_CHROME,
+            DESKTOP_FIREFOX,
+            "",
+        ] {
+            assert_eq!(classify(ua), Browser::Full, "{ua}");
+        }
+    }
+
+    #[test]
+    fn embedded_views_are_webviews() {
+        for ua in [
+            ANDROID_WEBVIEW,
+            ANDROID_WEBVIEW_FACEBOOK,
+            ANDROID_WEBVIEW_KITKAT,
+            IOS_WKWEBVIEW,
+            IPAD_WKWEBVIEW,
+            IPADOS_DESKTOP_WKWEBVIEW,
+        ] {
+            assert_eq!(classify(ua), Browser::WebView, "{ua}");
+        }
+    }
 }

@@ -10,9 +10,6 @@ use crate::routes::{strip_base, AppRoute};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-use std::rc::Rc;
-
-type Listener = Rc<dyn Fn(&SessionNews)>;
 
 /// What the header and the pages need to know about the session.
 #[derive(Clone, Copy)]
@@ -22,7 +19,7 @@ pub struct Session {
     /// The router base (e.g. `"/h5"`, or `""` at the root).
     pub base: StoredValue<String>,
     /// Who hears the news after the session itself.
-    listeners: StoredValue<Vec<Listener>, LocalStorage>,
+    listeners: StoredValue<Vec<fn(&SessionNews)>>,
 }
 
 impl Session {
@@ -31,7 +28,7 @@ impl Session {
         let session = Self {
             logged_in: RwSignal::new(None),
             base: StoredValue::new(base),
-            listeners: StoredValue::new_local(Vec::new()),
+            listeners: StoredValue::new(Vec::new()),
         };
         provide_context(session);
         session
@@ -51,8 +48,8 @@ impl Session {
 
     /// Calls `listener` with each piece of news, after the session has
     /// taken it in.
-    pub fn listen(self, listener: impl Fn(&SessionNews) + 'static) {
-        self.listeners.update_value(|l| l.push(Rc::new(listener)));
+    pub fn listen(self, listener: fn(&SessionNews)) {
+        self.listeners.update_value(|l| l.push(listener));
     }
 }
 

@@ -24,6 +24,10 @@ pub enum ApiError {
     /// it may have arrived. Sending it again may make a second record.
     #[error("the write may or may not have arrived")]
     Unconfirmed,
+    /// Stopped here before its answer: an upload the borrower cancelled
+    /// or replaced with another photo. Nothing went wrong.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 impl ApiError {

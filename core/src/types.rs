@@ -352,7 +352,8 @@ impl PayType {
         self as u8
     }
 
-    /// A stable name (`"stp"`, `"paycash"`), for CSS and routes.
+    /// A stable name (`"stp"`, `"paycash"`): what the payment page's draft
+    /// keeps.
     pub fn as_str(self) -> &'static str {
         match self {
             PayType::Stp => "stp",
@@ -360,7 +361,8 @@ impl PayType {
         }
     }
 
-    /// The method for a route segment or a code.
+    /// The method for a stable name ([`PayType::as_str`], a draft) or a
+    /// `paytype` code.
     pub fn parse(text: &str) -> Option<PayType> {
         match text.trim().to_ascii_lowercase().as_str() {
             "1" | "stp" | "pst" => Some(PayType::Stp),

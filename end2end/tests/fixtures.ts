@@ -38,10 +38,32 @@ function catalog(lang: Lang): Record<string, unknown> {
   return c;
 }
 
+/** Whether `count` is in a catalog range: `3`, `"2.."`, `"..=-1"`, `"1..5"`, `"1 | 4"`, `"_"`. */
+function inRange(range: unknown, count: number): boolean {
+  if (typeof range === 'number') return range === count;
+  if (typeof range !== 'string') throw new Error(`bad count range ${JSON.stringify(range)}`);
+  return range.split('|').some((part) => {
+    const r = part.trim();
+    if (r === '_' || r === '..') return true;
+    const at = r.indexOf('..');
+    if (at < 0) return Number(r) === count;
+    const start = r.slice(0, at).trim();
+    let end = r.slice(at + 2).trim();
+    const inclusive = end.startsWith('=');
+    if (inclusive) end = end.slice(1).trim();
+    if (start !== '' && count < Number(start)) return false;
+    if (end === '') return true;
+    return inclusive ? count <= Number(end) : count < Number(end);
+  });
+}
+
 /**
  * The catalog text for a dotted `key` (`login.phone`) in `lang`, with each
- * `{{ name }}` (or `{{ name, formatter }}`) replaced by `vars[name]`.
- * Throws on a missing key or variable so a renamed key fails loudly.
+ * `{{ name }}` (or `{{ name, formatter }}`) replaced by `vars[name]`. An
+ * entry worded by count (a list of `[text, range]`, after an optional type
+ * such as `"i64"`) gives the text whose range holds `vars.count`, as the
+ * app's catalogs do. Throws on a missing key or variable so a renamed key
+ * fails loudly.
  */
 export function t(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
   let node: unknown = catalog(lang);
@@ -51,6 +73,14 @@ export function t(lang: Lang, key: string, vars: Record<string, string | number>
     }
     node = (node as Record<string, unknown>)[part];
   }
+  if (Array.isArray(node)) {
+    if (typeof vars.count !== 'number') throw new Error(`t(${lang}, ${key}): needs a numeric "count"`);
+    const count = vars.count;
+    const pairs = node.filter((entry): entry is [unknown, unknown] => Array.isArray(entry));
+    const hit = pairs.find(([, range]) => inRange(range, count));
+    if (!hit) throw new Error(`t(${lang}, ${key}): no range holds ${count}`);
+    node = hit[0];
+  }
   if (typeof node !== 'string') {
     throw new Error(`locales/${lang}.json key "${key}" is not a string`);
   }
@@ -58,6 +88,11 @@ export function t(lang: Lang, key: string, vars: Record<string, string | number>
     if (!(name in vars)) throw new Error(`t(${lang}, ${key}): missing variable "${name}"`);
     return String(vars[name]);
   });
+}
+
+/** The countdown's text for `days` left (negative: overdue), as the app words it. */
+export function countdown(lang: Lang, days: number): string {
+  return t(lang, 'repay.countdown', { count: days, overdue: -days });
 }
 
 // ---------------------------------------------------------------- sandbox

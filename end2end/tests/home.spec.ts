@@ -3,7 +3,7 @@
  * figure checked against the sandbox's seed.
  */
 import {
-  test, expect, t, shot, LANGS, DEMO, seedAccount, serverToday, money, cents, percent, dayText, daysBetween,
+  test, expect, t, countdown, shot, LANGS, DEMO, seedAccount, serverToday, money, cents, percent, dayText, daysBetween,
   loginTo, open, expectStatus, type Lang, type SeedAccount,
 } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -53,7 +53,7 @@ for (const lang of LANGS) {
       await expect(card.getByTestId('amount-due')).toHaveText(money(acc.need_repay));
       await expect(card.getByTestId('due-day').getByRole('term')).toHaveText(t(lang, 'home.due_day'));
       await expect(card.getByTestId('due-day').getByRole('definition')).toHaveText(dayText(lang, acc.due_day));
-      await expect(card.getByTestId('countdown')).toHaveText(t(lang, 'repay.days_left', { days: daysBetween(today, acc.due_day) }));
+      await expect(card.getByTestId('countdown')).toHaveText(countdown(lang, daysBetween(today, acc.due_day)));
       await expect(card.getByTestId('loan-amount').getByRole('definition')).toHaveText(money(acc.money));
       await expectCardLinks(page, lang, acc);
       await shot(page, `home-due-${lang}`);
@@ -67,7 +67,7 @@ for (const lang of LANGS) {
       const card = page.getByTestId('loan-card');
       await expectStatus(card, lang, 'overdue');
       await expect(card.getByTestId('amount-due')).toHaveText(money(acc.need_repay));
-      await expect(card.getByTestId('countdown')).toHaveText(t(lang, 'repay.days_overdue', { days: daysBetween(acc.due_day, today) }));
+      await expect(card.getByTestId('countdown')).toHaveText(countdown(lang, -daysBetween(acc.due_day, today)));
       await expect(card.getByTestId('due-day').getByRole('definition')).toHaveText(dayText(lang, acc.due_day));
       await expectCardLinks(page, lang, acc);
       await shot(page, `home-overdue-${lang}`);
@@ -123,7 +123,7 @@ for (const lang of LANGS) {
       await expectStatus(card, lang, 'due');
       await expect(card.getByTestId('amount-due')).toHaveText(money(after.need_repay));
       await expect(card.getByTestId('due-day').getByRole('definition')).toHaveText(dayText(lang, after.due_day));
-      await expect(card.getByTestId('countdown')).toHaveText(t(lang, 'repay.days_left', { days: daysBetween(today, after.due_day) }));
+      await expect(card.getByTestId('countdown')).toHaveText(countdown(lang, daysBetween(today, after.due_day)));
       await expectCardLinks(page, lang, after);
       await shot(page, `home-after-reloan-${lang}`);
     });

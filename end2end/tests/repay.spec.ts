@@ -4,7 +4,7 @@
  * only the actions the state allows.
  */
 import {
-  test, expect, t, shot, LANGS, DEMO, seedAccount, serverToday, money, dayText, daysBetween, loginTo,
+  test, expect, t, countdown, shot, LANGS, DEMO, seedAccount, serverToday, money, dayText, daysBetween, loginTo,
   expectStatus, expectSessionRoundTrip, type Lang, type SeedAccount,
 } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -54,7 +54,7 @@ for (const lang of LANGS) {
       await loginTo(page, lang, acc.username, `repay/${acc.order_number}`);
       await expectCommon(page, lang, acc);
       await expectStatus(page.getByRole('main'), lang, 'due');
-      await expect(page.getByTestId('countdown')).toHaveText(t(lang, 'repay.days_left', { days: daysBetween(today, acc.due_day) }));
+      await expect(page.getByTestId('countdown')).toHaveText(countdown(lang, daysBetween(today, acc.due_day)));
       await expectOpenActions(page, lang, acc);
       await shot(page, `repay-due-${lang}`);
     });
@@ -66,7 +66,7 @@ for (const lang of LANGS) {
       await loginTo(page, lang, acc.username, `repay/${acc.order_number}`);
       await expectCommon(page, lang, acc);
       await expectStatus(page.getByRole('main'), lang, 'overdue');
-      await expect(page.getByTestId('countdown')).toHaveText(t(lang, 'repay.days_overdue', { days: daysBetween(acc.due_day, today) }));
+      await expect(page.getByTestId('countdown')).toHaveText(countdown(lang, -daysBetween(acc.due_day, today)));
       await expectOpenActions(page, lang, acc);
       await shot(page, `repay-overdue-${lang}`);
     });

@@ -26,6 +26,25 @@ pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
     out
 }
 
+/// The text of a range entry for `count` (the first range that holds it),
+/// with `{{ count }}` and `{{ overdue }}` (its negation) filled in, as the
+/// app's `tr!` fills `repay.countdown`.
+pub fn counted(ranges: &[(i64, i64, &str)], count: i64) -> String {
+    let Some((_, _, text)) = ranges
+        .iter()
+        .find(|(from, to, _)| (*from..=*to).contains(&count))
+    else {
+        return String::new();
+    };
+    fill(
+        text,
+        &[
+            ("count", &count.to_string()),
+            ("overdue", &count.saturating_neg().to_string()),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +69,15 @@ mod tests {
         }
         assert_eq!(ES.lang_es, "Español");
         assert_eq!(EN.lang_en, "English");
+    }
+
+    #[test]
+    fn countdown_is_worded_by_the_catalog() {
+        assert_eq!(counted(ES.repay_countdown, 0), "Vence hoy");
+        assert_eq!(counted(ES.repay_countdown, 1), "Falta 1 día");
+        assert_eq!(counted(ES.repay_countdown, 5), "Faltan 5 días");
+        assert_eq!(counted(ES.repay_countdown, -1), "1 día de atraso");
+        assert_eq!(counted(EN.repay_countdown, -7), "7 days overdue");
+        assert_eq!(counted(EN.repay_countdown, 2), "2 days left");
     }
 }

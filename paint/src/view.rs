@@ -11,7 +11,7 @@
 //! is no skip link and no menu (below the page); the header's language
 //! buttons are drawn as the app draws them but do nothing until it arrives.
 
-use crate::catalog::{fill, Catalog};
+use crate::catalog::{counted, fill, Catalog};
 use crate::html::Html;
 use crate::input::{Page, What};
 use cashgo_core::{Badge, CurrentLoan, Day, DelayDetail, LoanDetail, LoanStatus, Money, OrderNo};
@@ -142,13 +142,7 @@ fn countdown(h: &mut Html, page: &Page, due: Day) {
     } else {
         "countdown"
     };
-    let text = match days {
-        0 => cat.repay_due_today.to_owned(),
-        1 => cat.repay_days_left_one.to_owned(),
-        -1 => cat.repay_days_overdue_one.to_owned(),
-        d if d > 0 => fill(cat.repay_days_left, &[("days", &d.to_string())]),
-        d => fill(cat.repay_days_overdue, &[("days", &(-d).to_string())]),
-    };
+    let text = counted(cat.repay_countdown, days);
     h.element(
         "p",
         &[("class", class), ("data-testid", "countdown")],

@@ -61,26 +61,14 @@ fn tell(news: SessionNews) {
     }
 }
 
-/// Tells what `result` says about the session: an expired one is closed;
-/// an answer is `on_answer`'s news, if any.
-fn heard<T>(
-    result: Result<T, ApiError>,
-    on_answer: fn(&T) -> Option<SessionNews>,
-) -> Result<T, ApiError> {
-    let news = match &result {
-        Ok(value) => on_answer(value),
-        Err(ApiError::SessionExpired) => Some(SessionNews::Closed),
-        Err(_) => None,
-    };
-    if let Some(news) = news {
-        tell(news);
+/// Tells what a reply said about the session: an expired one is closed;
+/// an answer, its own news (if any).
+fn heard(reply: Result<Option<SessionNews>, &ApiError>) {
+    match reply {
+        Ok(Some(news)) => tell(news),
+        Err(ApiError::SessionExpired) => tell(SessionNews::Closed),
+        Ok(None) | Err(_) => {}
     }
-    result
-}
-
-/// For answers that need a session.
-fn open<T>(_: &T) -> Option<SessionNews> {
-    Some(SessionNews::Open)
 }
 
 /// A change the borrower asks for. Every write goes through [`write`] and
@@ -270,18 +258,22 @@ pub async fn log_out() -> Result<(), ApiError> {
 /// #3: the public offer, or the current loan.
 pub async fn loans() -> Result<Home, ApiError> {
     let reply = get(api_path::LOANS).await?;
-    heard(decode::home(&reply.reply(), offset()), |home| {
+    let home = decode::home(&reply.reply(), offset());
+    heard(home.as_ref().map(|home| {
         Some(match home {
             Home::Offer(_) => SessionNews::Closed,
             Home::Loan(_) => SessionNews::Open,
         })
-    })
+    }));
+    home
 }
 
 /// #4: the loan history. Sends no credentials, only the cookie (Q8).
 pub async fn orders() -> Result<Vec<Order>, ApiError> {
     let reply = post(api_path::ORDERS, &[]).await?;
-    heard(decode::orders(&reply.reply(), offset()), open)
+    let answer = decode::orders(&reply.reply(), offset());
+    heard(answer.as_ref().map(|_| Some(SessionNews::Open)));
+    answer
 }
 
 /// #5: extends the loan of this bill (`oid` = bill id, Q6). Returns the
@@ -334,7 +326,9 @@ pub async fn push_contacts(contacts: &[Contact]) -> Result<String, ApiError> {
 pub async fn support() -> Result<Support, ApiError> {
     let reply = get(api_path::SUPPORT).await?;
     // Public: an answer proves nothing.
-    heard(decode::support(&reply.reply()), |_| None)
+    let answer = decode::support(&reply.reply());
+    heard(answer.as_ref().map(|_| None));
+    answer
 }
 
 /// #12: proof of a repayment; the images are uploaded files' URLs.
@@ -365,7 +359,9 @@ pub async fn loan_detail(order: &OrderNo) -> Result<LoanDetail, ApiError> {
         &[(api_path::ORDER_FIELD, order.as_str())],
     )
     .await?;
-    heard(decode::loan_detail(&reply.reply(), offset()), open)
+    let answer = decode::loan_detail(&reply.reply(), offset());
+    heard(answer.as_ref().map(|_| Some(SessionNews::Open)));
+    answer
 }
 
 /// #14: the extension page.
@@ -375,7 +371,9 @@ pub async fn loan_delay(order: &OrderNo) -> Result<DelayDetail, ApiError> {
         &[(api_path::ORDER_FIELD, order.as_str())],
     )
     .await?;
-    heard(decode::delay_detail(&reply.reply(), offset()), open)
+    let answer = decode::delay_detail(&reply.reply(), offset());
+    heard(answer.as_ref().map(|_| Some(SessionNews::Open)));
+    answer
 }
 
 /// #15: the server's default language, when the app has it.

@@ -1,13 +1,12 @@
 //! HTTP: gloo-net `fetch` with the session cookie, a timeout on every
 //! request, and failures mapped to [`ApiError`]. Decoding lives elsewhere.
 
+use crate::platform::Timer;
 use cashgo_core::endpoints::{ACCEPT, AJAX, FORM_TYPE};
 use cashgo_core::{ApiError, Reply};
 use gloo_net::http::{Method, RequestBuilder};
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, FormData, RequestCache, RequestCredentials};
 
 /// A request body.
@@ -43,56 +42,34 @@ impl Received {
 /// still in flight when dropped (e.g. the page that asked went away).
 struct Timeout {
     controller: AbortController,
-    handle: JsValue,
     fired: Rc<Cell<bool>>,
-    _callback: Closure<dyn FnMut()>,
+    _timer: Timer,
 }
 
 impl Timeout {
-    /// `None` outside a window (no timer to use): the request then has none.
+    /// `None` where no `AbortController` can be made: the request then has
+    /// no timeout.
     fn start(ms: i32) -> Option<Timeout> {
-        let window = web_sys::window()?;
         let controller = AbortController::new().ok()?;
         let fired = Rc::new(Cell::new(false));
-        let callback = {
+        let timer = {
             let controller = controller.clone();
             let fired = Rc::clone(&fired);
-            Closure::<dyn FnMut()>::new(move || {
+            Timer::start(ms, move || {
                 fired.set(true);
                 abort(&controller);
             })
         };
-        // The timer's id is kept as the value `setTimeout` returned: an
-        // `i32` (web-sys's type) would clear another timer wherever ids
-        // outgrow it (fake clocks start at 10^12), leaving this one to fire
-        // into a dropped closure.
-        let handle = timer_function(&window, "setTimeout")?
-            .call2(&window, callback.as_ref(), &JsValue::from(ms))
-            .ok()?;
         Some(Timeout {
             controller,
-            handle,
             fired,
-            _callback: callback,
+            _timer: timer,
         })
     }
 }
 
-/// `window.setTimeout` or `window.clearTimeout`, as the page has it now.
-fn timer_function(window: &web_sys::Window, name: &str) -> Option<js_sys::Function> {
-    js_sys::Reflect::get(window, &JsValue::from_str(name))
-        .ok()?
-        .dyn_into()
-        .ok()
-}
-
 impl Drop for Timeout {
     fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            if let Some(clear) = timer_function(&window, "clearTimeout") {
-                let _ = clear.call1(&window, &self.handle);
-            }
-        }
         abort(&self.controller);
     }
 }

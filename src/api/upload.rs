@@ -54,12 +54,19 @@ pub fn send_photo(
         }
         let url = super::url(endpoints::UPLOAD).await;
         if cancelled.get() {
-            return Err(ApiError::Offline);
+            return Err(ApiError::Cancelled);
         }
-        let received = exchange(&xhr, &url, &photo, &file_name, progress).await?;
+        let received = exchange(&xhr, &url, &photo, &file_name, progress).await;
+        // An aborted exchange reads as a cut connection: it was the borrower.
+        if cancelled.get() {
+            return Err(ApiError::Cancelled);
+        }
+        let received = received?;
         let origin = crate::url::origin(super::config().await.api_base()).unwrap_or_default();
         // Uploads are open to anyone: only an expired session is news.
-        super::heard(decode::upload(&received.reply(), &origin), |_| None)
+        let answer = decode::upload(&received.reply(), &origin);
+        super::heard(answer.as_ref().map(|_| None));
+        answer
     };
     (handle, done)
 }

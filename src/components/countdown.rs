@@ -18,20 +18,43 @@ pub fn Countdown(
         "countdown"
     };
     view! {
-        <p class=class data-testid="countdown">{move || countdown_text(i18n.get_locale(), days)}</p>
+        // Worded by the catalogs for each count: due today, one day, more.
+        <p class=class data-testid="countdown">
+            {tr!(i18n, repay.countdown, count = days, overdue = days.saturating_neg())}
+        </p>
     }
 }
 
-/// The sentence for `days` left (negative: overdue). One text whose key
-/// depends on the count: a function of the language, shown through one
-/// closure (five `tr!` views would each add their own render code).
-fn countdown_text(locale: Locale, days: i64) -> String {
-    match days {
-        // One day is the only count whose wording differs in es and en.
-        0 => td_string!(locale, repay.due_today).to_owned(),
-        1 => td_string!(locale, repay.days_left_one).to_owned(),
-        -1 => td_string!(locale, repay.days_overdue_one).to_owned(),
-        d if d > 0 => td_string!(locale, repay.days_left, days = d),
-        d => td_string!(locale, repay.days_overdue, days = -d),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(locale: Locale, days: i64) -> String {
+        tr!(in locale, repay.countdown, count = days, overdue = days.saturating_neg())
+    }
+
+    #[test]
+    fn the_catalogs_word_each_count() {
+        let en = [
+            (0, "Due today"),
+            (1, "1 day left"),
+            (2, "2 days left"),
+            (30, "30 days left"),
+            (-1, "1 day overdue"),
+            (-2, "2 days overdue"),
+        ];
+        for (days, words) in en {
+            assert_eq!(text(Locale::en, days), words);
+        }
+        let es = [
+            (0, "Vence hoy"),
+            (1, "Falta 1 día"),
+            (2, "Faltan 2 días"),
+            (-1, "1 día de atraso"),
+            (-15, "15 días de atraso"),
+        ];
+        for (days, words) in es {
+            assert_eq!(text(Locale::es, days), words);
+        }
     }
 }

@@ -2,19 +2,19 @@ use crate::components::Link;
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::session::use_login_redirect;
-use crate::tr;
 use cashgo_core::ApiError;
 use leptos::prelude::*;
 
 /// The translated sentence for an error: what happened and what to do.
 pub fn error_text(locale: Locale, error: &ApiError) -> String {
     match error {
-        ApiError::Offline => td_string!(locale, errors.offline).to_owned(),
-        ApiError::Timeout => td_string!(locale, errors.timeout).to_owned(),
-        ApiError::SessionExpired => td_string!(locale, errors.session_expired).to_owned(),
-        ApiError::Server(message) => td_string!(locale, errors.server, message = message.clone()),
-        ApiError::Unexpected(_) => td_string!(locale, errors.unexpected).to_owned(),
-        ApiError::Unconfirmed => td_string!(locale, errors.unconfirmed).to_owned(),
+        ApiError::Offline => tr!(in locale, errors.offline).to_owned(),
+        ApiError::Timeout => tr!(in locale, errors.timeout).to_owned(),
+        ApiError::SessionExpired => tr!(in locale, errors.session_expired).to_owned(),
+        ApiError::Server(message) => tr!(in locale, errors.server, message = message.clone()),
+        ApiError::Unexpected(_) => tr!(in locale, errors.unexpected).to_owned(),
+        ApiError::Unconfirmed => tr!(in locale, errors.unconfirmed).to_owned(),
+        ApiError::Cancelled => tr!(in locale, errors.cancelled).to_owned(),
     }
 }
 

@@ -1,6 +1,5 @@
 use crate::i18n::*;
 use crate::lang;
-use crate::tr;
 use leptos::prelude::*;
 
 /// Spanish / English toggle, on every page. The choice is remembered and
@@ -29,8 +28,8 @@ pub fn LangSwitch() -> impl IntoView {
     };
     view! {
         <div class="lang-switch" role="group" aria-label=tr!(i18n, lang.label)>
-            {option(Locale::es, td_string!(Locale::es, lang.es))}
-            {option(Locale::en, td_string!(Locale::en, lang.en))}
+            {option(Locale::es, tr!(in Locale::es, lang.es))}
+            {option(Locale::en, tr!(in Locale::en, lang.en))}
         </div>
     }
 }

@@ -4,7 +4,6 @@ use crate::components::{ErrorView, Link};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::session::{use_go, use_session};
-use crate::tr;
 use leptos::prelude::*;
 
 /// The frame of every page: skip link, header with the language switch,

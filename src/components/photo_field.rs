@@ -51,18 +51,24 @@ pub fn PhotoField(
     on_cleanup(move || upload.leave());
 
     let camera = format!("{id}-camera");
-    let status = move || match upload.stage() {
-        Stage::Preparing => t_string!(i18n, photo.preparing).to_owned(),
-        Stage::Sending(percent) => t_string!(i18n, photo.sending, percent = percent),
-        Stage::Attached => t_string!(i18n, photo.attached).to_owned(),
-        Stage::Cancelled => t_string!(i18n, photo.cancelled).to_owned(),
-        _ => String::new(),
+    let status = move || {
+        let locale = i18n.get_locale();
+        match upload.stage() {
+            Stage::Preparing => tr!(in locale, photo.preparing).to_owned(),
+            Stage::Sending(percent) => tr!(in locale, photo.sending, percent = percent),
+            Stage::Attached => tr!(in locale, photo.attached).to_owned(),
+            Stage::Cancelled => tr!(in locale, photo.cancelled).to_owned(),
+            _ => String::new(),
+        }
     };
-    let refusal = move || match upload.stage() {
-        Stage::Refused(Refusal::NotImage) => t_string!(i18n, photo.not_image),
-        Stage::Refused(Refusal::TooLarge) => t_string!(i18n, photo.too_large),
-        Stage::Refused(Refusal::Unreadable) => t_string!(i18n, photo.unreadable),
-        _ => "",
+    let refusal = move || {
+        let locale = i18n.get_locale();
+        match upload.stage() {
+            Stage::Refused(Refusal::NotImage) => tr!(in locale, photo.not_image),
+            Stage::Refused(Refusal::TooLarge) => tr!(in locale, photo.too_large),
+            Stage::Refused(Refusal::Unreadable) => tr!(in locale, photo.unreadable),
+            _ => "",
+        }
     };
     // A photo restored from a draft: only its (checked) address is known.
     let stored = move || upload.uploaded().filter(|_| !upload.drawn());
@@ -73,17 +79,17 @@ pub fn PhotoField(
             {touch_screen().then(|| view! {
                 <input id=camera.clone() class="visually-hidden camera-input" type="file" accept="image/*"
                     capture="environment" on:change=on_change />
-                <label for=camera class="button button-secondary">{crate::tr!(i18n, photo.take)}</label>
+                <label for=camera class="button button-secondary">{tr!(i18n, photo.take)}</label>
             })}
             <canvas node_ref=upload.preview class="photo-preview" width="160" height="160" role="img"
-                aria-label=move || t_string!(i18n, photo.preview) hidden=move || !upload.drawn()></canvas>
+                aria-label=tr!(i18n, photo.preview) hidden=move || !upload.drawn()></canvas>
             {move || stored().map(|url| view! {
-                <img class="photo-preview" src=url.as_str().to_owned() alt=move || t_string!(i18n, photo.preview) />
+                <img class="photo-preview" src=url.as_str().to_owned() alt=tr!(i18n, photo.preview) />
             })}
             <p class="field-hint" role="status">{status}</p>
             {move || match upload.stage() {
                 Stage::Sending(percent) => Some(view! {
-                    <progress max="100" value=percent.to_string() aria-label=move || t_string!(i18n, photo.progress)></progress>
+                    <progress max="100" value=percent.to_string() aria-label=tr!(i18n, photo.progress)></progress>
                 }),
                 _ => None,
             }}
@@ -94,13 +100,13 @@ pub fn PhotoField(
             }}
             <div class="photo-actions">
                 {move || upload.busy().then(|| view! {
-                    <button type="button" class="link-button" on:click=move |_| upload.cancel()>{crate::tr!(i18n, photo.cancel)}</button>
+                    <button type="button" class="link-button" on:click=move |_| upload.cancel()>{tr!(i18n, photo.cancel)}</button>
                 })}
                 {move || (upload.stage() == Stage::Cancelled).then(|| view! {
-                    <button type="button" class="link-button" on:click=move |_| retry.run(())>{crate::tr!(i18n, errors.retry)}</button>
+                    <button type="button" class="link-button" on:click=move |_| retry.run(())>{tr!(i18n, errors.retry)}</button>
                 })}
                 {move || matches!(upload.stage(), Stage::Attached | Stage::Failed(_) | Stage::Cancelled).then(|| view! {
-                    <button type="button" class="link-button" on:click=remove>{crate::tr!(i18n, photo.remove)}</button>
+                    <button type="button" class="link-button" on:click=remove>{tr!(i18n, photo.remove)}</button>
                 })}
             </div>
         </div>

@@ -1,5 +1,4 @@
 use crate::i18n::*;
-use crate::tr;
 use leptos::prelude::*;
 
 /// A placeholder with the rough shape of the page, so nothing jumps when the

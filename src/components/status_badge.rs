@@ -14,20 +14,20 @@ pub fn StatusBadge(
     view! {
         <span class=format!("badge badge-{}", status.class) data-testid="status">
             <span aria-hidden="true" class="badge-symbol">{status.symbol}</span>
-            {crate::lang::text(i18n, label(status.label))}
+            {move || label(status.label, i18n.get_locale())}
         </span>
     }
 }
 
-/// The catalog entry of a badge's words (`BadgeLabel::key`).
-fn label(label: BadgeLabel) -> fn(Locale) -> &'static str {
+/// A badge's words (the catalog entry `BadgeLabel::key` names).
+fn label(label: BadgeLabel, locale: Locale) -> &'static str {
     match label {
-        BadgeLabel::Due => |l| td_string!(l, status.due),
-        BadgeLabel::Overdue => |l| td_string!(l, status.overdue),
-        BadgeLabel::Repaid => |l| td_string!(l, status.repaid),
-        BadgeLabel::Extended => |l| td_string!(l, status.extended),
-        BadgeLabel::InProcess => |l| td_string!(l, status.in_process),
-        BadgeLabel::Awaiting => |l| td_string!(l, status.awaiting),
+        BadgeLabel::Due => tr!(in locale, status.due),
+        BadgeLabel::Overdue => tr!(in locale, status.overdue),
+        BadgeLabel::Repaid => tr!(in locale, status.repaid),
+        BadgeLabel::Extended => tr!(in locale, status.extended),
+        BadgeLabel::InProcess => tr!(in locale, status.in_process),
+        BadgeLabel::Awaiting => tr!(in locale, status.awaiting),
     }
 }
 
@@ -52,7 +52,7 @@ mod tests {
             let (group, name) = badge.key().split_once('.').unwrap();
             assert_eq!(
                 catalog[group][name].as_str(),
-                Some(label(badge)(Locale::en)),
+                Some(label(badge, Locale::en)),
                 "{badge:?}"
             );
         }

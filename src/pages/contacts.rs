@@ -69,12 +69,12 @@ pub fn ContactsPage() -> impl IntoView {
     };
     view! {
         <section class="page page-narrow" aria-labelledby="contacts-title">
-            <h1 id="contacts-title">{crate::tr!(i18n, contacts.title)}</h1>
+            <h1 id="contacts-title">{tr!(i18n, contacts.title)}</h1>
             <Show
                 when=move || !matches!(send.value().get(), Some(Ok(_)))
                 fallback=move || view! { <Saved contacts=sent.get_untracked() /> }
             >
-                <p>{crate::tr!(i18n, contacts.intro)}</p>
+                <p>{tr!(i18n, contacts.intro)}</p>
                 <PickContacts rows=rows next_key=next_key />
                 <form class="form" on:submit=submit novalidate=true>
                     // Redrawn whole when a row is added or removed: each row's
@@ -82,16 +82,16 @@ pub fn ContactsPage() -> impl IntoView {
                     // and a few rows don't need `<For>`'s keyed diffing (~1 %
                     // of the wasm).
                     {move || rows.get().into_iter().map(|row| view! { <ContactRow row=row rows=rows /> }).collect_view()}
-                    <p id="contacts-phone-hint" class="field-hint">{crate::tr!(i18n, contacts.phone_hint)}</p>
-                    <button type="button" class="button button-secondary" on:click=add>{crate::tr!(i18n, contacts.add)}</button>
+                    <p id="contacts-phone-hint" class="field-hint">{tr!(i18n, contacts.phone_hint)}</p>
+                    <button type="button" class="button button-secondary" on:click=add>{tr!(i18n, contacts.add)}</button>
                     <p class="field-error" aria-live="polite">
-                        {move || if incomplete.get() { t_string!(i18n, contacts.incomplete) } else { "" }}
+                        {move || if incomplete.get() { tr!(in i18n.get_locale(), contacts.incomplete) } else { "" }}
                     </p>
                     {move || send.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
                     <ActionButton
                         pending=send.pending()
-                        label=move || crate::tr!(i18n, contacts.submit)
-                        busy_label=move || crate::tr!(i18n, contacts.pending)
+                        label=move || tr!(i18n, contacts.submit)
+                        busy_label=move || tr!(i18n, contacts.pending)
                     />
                 </form>
             </Show>
@@ -117,8 +117,8 @@ fn Saved(contacts: Vec<Contact>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="notice notice-success" role="status">{crate::tr!(i18n, contacts.done)}</p>
-        <h2 id="contacts-saved-title">{crate::tr!(i18n, contacts.saved_title)}</h2>
+        <p class="notice notice-success" role="status">{tr!(i18n, contacts.done)}</p>
+        <h2 id="contacts-saved-title">{tr!(i18n, contacts.saved_title)}</h2>
         <ul class="saved-contacts card" aria-labelledby="contacts-saved-title">{items}</ul>
     }
 }

@@ -5,7 +5,6 @@ use crate::components::{
 };
 use crate::i18n::*;
 use crate::routes::AppRoute;
-use crate::tr;
 use cashgo_core::{DelayDetail, OrderNo};
 use leptos::html::{Button, Dialog};
 use leptos::prelude::*;

@@ -48,42 +48,42 @@ pub fn FeedbackPage() -> impl IntoView {
     };
     view! {
         <section class="page page-narrow" aria-labelledby="feedback-title">
-            <h1 id="feedback-title">{crate::tr!(i18n, feedback.title)}</h1>
+            <h1 id="feedback-title">{tr!(i18n, feedback.title)}</h1>
             <Show
                 when=move || !matches!(send.value().get(), Some(Ok(_)))
-                fallback=move || view! { <p class="notice notice-success" role="status">{crate::tr!(i18n, feedback.done)}</p> }
+                fallback=move || view! { <p class="notice notice-success" role="status">{tr!(i18n, feedback.done)}</p> }
             >
                 <form class="form" on:submit=submit novalidate=true>
                     <div class="field">
-                        <label for="feedback-comments">{crate::tr!(i18n, feedback.comments)}</label>
+                        <label for="feedback-comments">{tr!(i18n, feedback.comments)}</label>
                         <textarea id="feedback-comments" aria-describedby="feedback-comments-error"
                             aria-invalid=move || comments_missing.get().to_string()
                             prop:value=comments on:input=move |ev| comments.set(event_target_value(&ev))></textarea>
                         <p id="feedback-comments-error" class="field-error" aria-live="polite">
-                            {move || if comments_missing.get() { t_string!(i18n, feedback.comments_required) } else { "" }}
+                            {move || if comments_missing.get() { tr!(in i18n.get_locale(), feedback.comments_required) } else { "" }}
                         </p>
                     </div>
                     <div class="field">
-                        <label for="feedback-contact">{crate::tr!(i18n, feedback.contact)}</label>
+                        <label for="feedback-contact">{tr!(i18n, feedback.contact)}</label>
                         <input id="feedback-contact" type="text" autocomplete="email" aria-describedby="feedback-contact-error"
                             aria-invalid=move || contact_invalid.get().to_string()
                             prop:value=contact on:input=move |ev| contact.set(event_target_value(&ev)) />
                         <p id="feedback-contact-error" class="field-error" aria-live="polite">
-                            {move || if contact_invalid.get() { t_string!(i18n, feedback.contact_invalid) } else { "" }}
+                            {move || if contact_invalid.get() { tr!(in i18n.get_locale(), feedback.contact_invalid) } else { "" }}
                         </p>
                     </div>
-                    <PhotoField id="feedback-image" label=move || crate::tr!(i18n, feedback.attachment) upload=photos[0] />
+                    <PhotoField id="feedback-image" label=move || tr!(i18n, feedback.attachment) upload=photos[0] />
                     <Show when=move || photos[0].uploaded().is_some()>
-                        <PhotoField id="feedback-image-2" label=move || crate::tr!(i18n, photo.add_another) upload=photos[1] />
+                        <PhotoField id="feedback-image-2" label=move || tr!(i18n, photo.add_another) upload=photos[1] />
                     </Show>
                     <Show when=move || photos[1].uploaded().is_some()>
-                        <PhotoField id="feedback-image-3" label=move || crate::tr!(i18n, photo.add_another) upload=photos[2] />
+                        <PhotoField id="feedback-image-3" label=move || tr!(i18n, photo.add_another) upload=photos[2] />
                     </Show>
                     {move || send.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
                     <ActionButton
                         pending=Signal::derive(move || send.pending().get() || uploading())
-                        label=move || crate::tr!(i18n, feedback.submit)
-                        busy_label=move || crate::tr!(i18n, feedback.pending)
+                        label=move || tr!(i18n, feedback.submit)
+                        busy_label=move || tr!(i18n, feedback.pending)
                     />
                 </form>
             </Show>

@@ -5,7 +5,6 @@ use crate::components::{
 };
 use crate::i18n::*;
 use crate::routes::AppRoute;
-use crate::tr;
 use cashgo_core::{CurrentLoan, Home, LoanStatus, Offer};
 use leptos::prelude::*;
 

@@ -2,7 +2,6 @@ use crate::api::Write;
 use crate::components::{write_action, ActionButton, ErrorView};
 use crate::i18n::*;
 use crate::routes::safe_next;
-use crate::tr;
 use crate::validate;
 use cashgo_core::ApiError;
 use leptos::prelude::*;
@@ -98,8 +97,8 @@ pub fn LoginPage() -> impl IntoView {
                         {move || {
                             let locale = i18n.get_locale();
                             match phone_problem.get() {
-                                Some(PhoneProblem::Missing) => td_string!(locale, login.phone_required),
-                                Some(PhoneProblem::Invalid) => td_string!(locale, login.phone_invalid),
+                                Some(PhoneProblem::Missing) => tr!(in locale, login.phone_required),
+                                Some(PhoneProblem::Invalid) => tr!(in locale, login.phone_invalid),
                                 None => "",
                             }
                         }}
@@ -118,7 +117,7 @@ pub fn LoginPage() -> impl IntoView {
                         on:input=move |ev| password.set(event_target_value(&ev))
                     />
                     <p id="login-password-error" class="field-error" aria-live="polite">
-                        {move || if password_missing.get() { td_string!(i18n.get_locale(), login.password_required) } else { "" }}
+                        {move || if password_missing.get() { tr!(in i18n.get_locale(), login.password_required) } else { "" }}
                     </p>
                     <label class="check">
                         <input

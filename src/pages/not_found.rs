@@ -1,7 +1,6 @@
 use crate::components::Link;
 use crate::i18n::*;
 use crate::routes::AppRoute;
-use crate::tr;
 use leptos::prelude::*;
 
 /// Any path that is not in the route table.

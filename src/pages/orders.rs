@@ -1,7 +1,6 @@
 use crate::components::{Amount, DayText, Figure, Link, Loader, Read, StatusBadge};
 use crate::i18n::*;
 use crate::routes::AppRoute;
-use crate::tr;
 use cashgo_core::Order;
 use leptos::prelude::*;
 

@@ -62,11 +62,8 @@ pub fn PayPage(
     };
     let option = move |kind: PayType| {
         let (name, hint) = match kind {
-            PayType::Stp => (t_string!(i18n, pay.stp), t_string!(i18n, pay.stp_hint)),
-            PayType::Paycash => (
-                t_string!(i18n, pay.paycash),
-                t_string!(i18n, pay.paycash_hint),
-            ),
+            PayType::Stp => (tr!(i18n, pay.stp), tr!(i18n, pay.stp_hint)),
+            PayType::Paycash => (tr!(i18n, pay.paycash), tr!(i18n, pay.paycash_hint)),
         };
         view! {
             <label class="method">
@@ -86,20 +83,20 @@ pub fn PayPage(
     };
     view! {
         <section class="page" aria-labelledby="pay-title">
-            <h1 id="pay-title">{crate::tr!(i18n, pay.title)}</h1>
-            <p class="order-no">{t!(i18n, pay.order, oid = oid.to_string())}</p>
+            <h1 id="pay-title">{tr!(i18n, pay.title)}</h1>
+            <p class="order-no">{tr!(i18n, pay.order, oid = oid.to_string())}</p>
             <fieldset class="methods" aria-describedby="pay-choice-error">
-                <legend>{crate::tr!(i18n, pay.method_group)}</legend>
-                {move || option(PayType::Stp)}
-                {move || option(PayType::Paycash)}
+                <legend>{tr!(i18n, pay.method_group)}</legend>
+                {option(PayType::Stp)}
+                {option(PayType::Paycash)}
             </fieldset>
             <p id="pay-choice-error" class="field-error" aria-live="polite">
-                {move || if no_choice.get() { t_string!(i18n, pay.choose_method) } else { "" }}
+                {move || if no_choice.get() { tr!(in i18n.get_locale(), pay.choose_method) } else { "" }}
             </p>
             <ActionButton
                 pending=payment.pending()
-                label=move || crate::tr!(i18n, pay.get_reference)
-                busy_label=move || crate::tr!(i18n, pay.pending)
+                label=move || tr!(i18n, pay.get_reference)
+                busy_label=move || tr!(i18n, pay.pending)
                 on_press=request
             />
             {move || payment.value().get().and_then(Result::err).map(|error| view! {

@@ -59,45 +59,45 @@ pub fn ProofPage(
     let target = (!crate::platform::in_webview()).then_some("_blank");
     view! {
         <section class="page page-narrow" aria-labelledby="proof-title">
-            <h1 id="proof-title">{crate::tr!(i18n, proof.title)}</h1>
+            <h1 id="proof-title">{tr!(i18n, proof.title)}</h1>
             {move || match send.value().get() {
                 Some(Ok(_)) => view! {
                     <div class="notice notice-success" role="status">
-                        <p class="notice-title">{crate::tr!(i18n, proof.done)}</p>
-                        <p>{crate::tr!(i18n, proof.next_steps)}</p>
+                        <p class="notice-title">{tr!(i18n, proof.done)}</p>
+                        <p>{tr!(i18n, proof.next_steps)}</p>
                     </div>
                     {sent_key.get().then(|| view! {
                         <a class="button button-block" href=BANXICO_CEP target=target rel="noopener noreferrer"
-                            aria-describedby="cep-hint">{crate::tr!(i18n, proof.cep)}</a>
-                        <p id="cep-hint" class="field-hint">{crate::tr!(i18n, proof.cep_hint)}</p>
+                            aria-describedby="cep-hint">{tr!(i18n, proof.cep)}</a>
+                        <p id="cep-hint" class="field-hint">{tr!(i18n, proof.cep_hint)}</p>
                     })}
                 }.into_any(),
                 other => view! {
-                    <p>{crate::tr!(i18n, proof.intro)}</p>
+                    <p>{tr!(i18n, proof.intro)}</p>
                     <form class="form" on:submit=submit.clone() novalidate=true>
                         <div class="field">
-                            <label for="proof-utr">{crate::tr!(i18n, proof.utr)}</label>
+                            <label for="proof-utr">{tr!(i18n, proof.utr)}</label>
                             <input id="proof-utr" type="text" inputmode="text" autocomplete="off" autocapitalize="characters"
                                 spellcheck="false" maxlength="40" aria-describedby="proof-utr-hint proof-utr-error"
                                 aria-invalid=move || invalid.get().to_string()
                                 prop:value=utr on:input=move |ev| utr.set(event_target_value(&ev)) />
-                            <p id="proof-utr-hint" class="field-hint">{crate::tr!(i18n, proof.utr_hint)}</p>
+                            <p id="proof-utr-hint" class="field-hint">{tr!(i18n, proof.utr_hint)}</p>
                             <p id="proof-utr-error" class="field-error" aria-live="polite">
-                                {move || if invalid.get() { t_string!(i18n, proof.utr_invalid) } else { "" }}
+                                {move || if invalid.get() { tr!(in i18n.get_locale(), proof.utr_invalid) } else { "" }}
                             </p>
                         </div>
-                        <PhotoField id="proof-transfer" label=move || crate::tr!(i18n, proof.transfer_image)
+                        <PhotoField id="proof-transfer" label=move || tr!(i18n, proof.transfer_image)
                             upload=transfer />
-                        <PhotoField id="proof-image" label=move || crate::tr!(i18n, proof.image)
+                        <PhotoField id="proof-image" label=move || tr!(i18n, proof.image)
                             upload=receipt />
                         <p class="field-error" aria-live="polite">
-                            {move || if empty.get() { t_string!(i18n, proof.need_something) } else { "" }}
+                            {move || if empty.get() { tr!(in i18n.get_locale(), proof.need_something) } else { "" }}
                         </p>
                         {other.and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
                         <ActionButton
                             pending=Signal::derive(move || send.pending().get() || busy())
-                            label=move || crate::tr!(i18n, proof.submit)
-                            busy_label=move || crate::tr!(i18n, proof.pending)
+                            label=move || tr!(i18n, proof.submit)
+                            busy_label=move || tr!(i18n, proof.pending)
                         />
                     </form>
                 }.into_any(),

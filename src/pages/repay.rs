@@ -20,8 +20,8 @@ pub fn RepayPage(
     });
     view! {
         <section class="page" aria-labelledby="repay-title">
-            <h1 id="repay-title">{crate::tr!(i18n, repay.title)}</h1>
-            <p class="order-no">{t!(i18n, repay.order, oid = oid.to_string())}</p>
+            <h1 id="repay-title">{tr!(i18n, repay.title)}</h1>
+            <p class="order-no">{tr!(i18n, repay.order, oid = oid.to_string())}</p>
             <Loader read=read rows=5 />
         </section>
     }
@@ -37,11 +37,11 @@ fn RepayDetails(detail: LoanDetail) -> impl IntoView {
     view! {
         <div class=class>
             <StatusBadge status=status />
-            <p class="hero-label">{crate::tr!(i18n, repay.amount_now)}</p>
+            <p class="hero-label">{tr!(i18n, repay.amount_now)}</p>
             <p class="hero-amount" data-testid="amount-now"><Amount value=detail.need_repay /></p>
             <dl class="figures">
                 {detail.due.map(|due| view! {
-                    <Figure label=move || crate::tr!(i18n, repay.due_day) id="due-day">
+                    <Figure label=move || tr!(i18n, repay.due_day) id="due-day">
                         <DayText day=due />
                     </Figure>
                 })}
@@ -52,30 +52,30 @@ fn RepayDetails(detail: LoanDetail) -> impl IntoView {
             })}
         </div>
         <RepayActions oid=detail.order.clone() status=status extension_pending=!bill.delay_unpaid.is_zero() />
-        <h2>{crate::tr!(i18n, repay.breakdown)}</h2>
+        <h2>{tr!(i18n, repay.breakdown)}</h2>
         <dl class="figures card">
-            <Figure label=move || crate::tr!(i18n, repay.loan_amount) id="loan-amount">
+            <Figure label=move || tr!(i18n, repay.loan_amount) id="loan-amount">
                 <Amount value=bill.money />
             </Figure>
-            <Figure label=move || crate::tr!(i18n, repay.interest) id="interest">
+            <Figure label=move || tr!(i18n, repay.interest) id="interest">
                 <Amount value=bill.interest />
             </Figure>
             {(!bill.repay_interest.is_zero()).then(|| view! {
-                <Figure label=move || crate::tr!(i18n, repay.repay_interest) id="repay-interest">
+                <Figure label=move || tr!(i18n, repay.repay_interest) id="repay-interest">
                     <Amount value=bill.repay_interest />
                 </Figure>
             })}
             {(status == LoanStatus::Overdue).then(|| view! {
-                <Figure label=move || crate::tr!(i18n, repay.overdue) id="overdue">
+                <Figure label=move || tr!(i18n, repay.overdue) id="overdue">
                     <Amount value=bill.overdue />
                 </Figure>
             })}
             {(!bill.delay_unpaid.is_zero()).then(|| view! {
-                <Figure label=move || crate::tr!(i18n, repay.extension_unpaid) id="extension-unpaid">
+                <Figure label=move || tr!(i18n, repay.extension_unpaid) id="extension-unpaid">
                     <Amount value=bill.delay_unpaid />
                 </Figure>
             })}
-            <Figure label=move || crate::tr!(i18n, repay.repaid) id="repaid">
+            <Figure label=move || tr!(i18n, repay.repaid) id="repaid">
                 <Amount value=bill.repaid />
             </Figure>
         </dl>
@@ -90,25 +90,25 @@ fn RepayActions(oid: OrderNo, status: LoanStatus, extension_pending: bool) -> im
         _ if status.is_open() => view! {
             <div class="actions">
                 <Link to=AppRoute::Pay(oid.clone()) class="button button-primary">
-                    {crate::tr!(i18n, repay.pay)}
+                    {tr!(i18n, repay.pay)}
                 </Link>
                 {(!extension_pending).then(|| view! {
                     <Link to=AppRoute::Extend(oid.clone()) class="button">
-                        {crate::tr!(i18n, repay.extend)}
+                        {tr!(i18n, repay.extend)}
                     </Link>
                 })}
                 <Link to=AppRoute::Proof(oid.clone()) class="button button-secondary">
-                    {crate::tr!(i18n, repay.proof)}
+                    {tr!(i18n, repay.proof)}
                 </Link>
             </div>
         }
         .into_any(),
         LoanStatus::Repaid => view! {
-            <p class="notice notice-success">{crate::tr!(i18n, repay.repaid_note)}</p>
+            <p class="notice notice-success">{tr!(i18n, repay.repaid_note)}</p>
         }
         .into_any(),
         _ => view! {
-            <p class="notice notice-info">{crate::tr!(i18n, repay.in_process_note)}</p>
+            <p class="notice notice-info">{tr!(i18n, repay.in_process_note)}</p>
         }
         .into_any(),
     }

@@ -1,7 +1,6 @@
 use crate::components::{Link, Loader, Read};
 use crate::i18n::*;
 use crate::routes::AppRoute;
-use crate::tr;
 use cashgo_core::Support;
 use leptos::prelude::*;
 

@@ -138,6 +138,7 @@ fn lost_answers_may_have_arrived() {
     assert!(!ApiError::Server("x".into()).may_have_arrived());
     // Already the verdict of a check: not checked again.
     assert!(!ApiError::Unconfirmed.may_have_arrived());
+    assert!(!ApiError::Cancelled.may_have_arrived());
     assert_eq!(ApiError::Server("Saldo".into()).to_string(), "Saldo");
 }
 

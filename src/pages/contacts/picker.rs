@@ -9,10 +9,8 @@
 
 use super::row::Row;
 use crate::i18n::*;
-use crate::platform;
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use crate::platform::{self, ContactPicker};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 
 /// The button and its one-line promise, or nothing without the API.
 #[component]
@@ -26,9 +24,11 @@ pub fn PickContacts(
     platform::has_contact_picker().then(|| {
         let pick = move |_| {
             // Asked for inside the tap, while the page holds user activation.
-            let Some(promise) = open_picker() else { return };
+            let Some(picker) = ContactPicker::open() else {
+                return;
+            };
             leptos::task::spawn_local(async move {
-                let picked = picked(promise).await;
+                let picked = picker.picked().await;
                 rows.update(|rows| fill(rows, picked, next_key));
             });
         };
@@ -36,9 +36,9 @@ pub fn PickContacts(
             <div class="field">
                 <button type="button" class="button button-secondary" on:click=pick
                     aria-describedby="contacts-pick-hint">
-                    {crate::tr!(i18n, contacts.pick)}
+                    {tr!(i18n, contacts.pick)}
                 </button>
-                <p id="contacts-pick-hint" class="field-hint">{crate::tr!(i18n, contacts.pick_hint)}</p>
+                <p id="contacts-pick-hint" class="field-hint">{tr!(i18n, contacts.pick_hint)}</p>
             </div>
         }
     })
@@ -63,48 +63,4 @@ fn fill(rows: &mut Vec<Row>, picked: Vec<(String, String)>, next_key: StoredValu
         row.name.set(name);
         row.phone.set(phone);
     }
-}
-
-/// `navigator.contacts.select(["name", "tel"], {multiple: true})`.
-fn open_picker() -> Option<Promise> {
-    let navigator = web_sys::window()?.navigator();
-    let contacts = Reflect::get(&navigator, &"contacts".into()).ok()?;
-    let select = Reflect::get(&contacts, &"select".into())
-        .ok()?
-        .dyn_into::<Function>()
-        .ok()?;
-    let properties = Array::of2(&"name".into(), &"tel".into());
-    let options = Object::new();
-    Reflect::set(&options, &"multiple".into(), &JsValue::TRUE).ok()?;
-    select
-        .call2(&contacts, &properties, &options)
-        .ok()?
-        .dyn_into::<Promise>()
-        .ok()
-}
-
-/// The first name and first number of each person picked; a cancelled or
-/// failed picker is no one.
-async fn picked(promise: Promise) -> Vec<(String, String)> {
-    let Ok(list) = wasm_bindgen_futures::JsFuture::from(promise).await else {
-        return Vec::new();
-    };
-    if !Array::is_array(&list) {
-        return Vec::new();
-    }
-    list.unchecked_into::<Array>()
-        .iter()
-        .map(|person| (first(&person, "name"), first(&person, "tel")))
-        .filter(|(name, phone)| !name.is_empty() || !phone.is_empty())
-        .collect()
-}
-
-/// The first string of the array `person[key]`, trimmed, or empty.
-fn first(person: &JsValue, key: &str) -> String {
-    Reflect::get(person, &key.into())
-        .ok()
-        .filter(Array::is_array)
-        .and_then(|values| values.unchecked_into::<Array>().get(0).as_string())
-        .map(|s| s.trim().to_owned())
-        .unwrap_or_default()
 }

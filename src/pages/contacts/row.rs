@@ -55,14 +55,14 @@ impl Relation {
     /// The label in `locale`.
     fn label(self, locale: Locale) -> &'static str {
         match self {
-            Relation::Mother => td_string!(locale, contacts.rel_mother),
-            Relation::Father => td_string!(locale, contacts.rel_father),
-            Relation::Sibling => td_string!(locale, contacts.rel_sibling),
-            Relation::Partner => td_string!(locale, contacts.rel_partner),
-            Relation::Child => td_string!(locale, contacts.rel_child),
-            Relation::Friend => td_string!(locale, contacts.rel_friend),
-            Relation::Coworker => td_string!(locale, contacts.rel_coworker),
-            Relation::Other => td_string!(locale, contacts.rel_other),
+            Relation::Mother => tr!(in locale, contacts.rel_mother),
+            Relation::Father => tr!(in locale, contacts.rel_father),
+            Relation::Sibling => tr!(in locale, contacts.rel_sibling),
+            Relation::Partner => tr!(in locale, contacts.rel_partner),
+            Relation::Child => tr!(in locale, contacts.rel_child),
+            Relation::Friend => tr!(in locale, contacts.rel_friend),
+            Relation::Coworker => tr!(in locale, contacts.rel_coworker),
+            Relation::Other => tr!(in locale, contacts.rel_other),
         }
     }
 }
@@ -186,23 +186,23 @@ pub fn ContactRow(row: Row, rows: RwSignal<Vec<Row>>) -> impl IntoView {
         .collect_view();
     view! {
         <fieldset>
-            <legend>{move || t_string!(i18n, contacts.contact_n, n = n())}</legend>
+            <legend>{tr!(i18n, contacts.contact_n, n = n())}</legend>
             <div class="field">
-                <label for=id("name")>{crate::tr!(i18n, contacts.name)}</label>
+                <label for=id("name")>{tr!(i18n, contacts.name)}</label>
                 <input id=id("name") type="text" autocomplete="off" prop:value=row.name
                     on:input=move |ev| row.name.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for=id("phone")>{crate::tr!(i18n, contacts.phone)}</label>
+                <label for=id("phone")>{tr!(i18n, contacts.phone)}</label>
                 <input id=id("phone") type="tel" inputmode="tel" autocomplete="off" prop:value=row.phone
                     aria-describedby="contacts-phone-hint"
                     on:input=move |ev| row.phone.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for=id("relate")>{crate::tr!(i18n, contacts.relate)}</label>
+                <label for=id("relate")>{tr!(i18n, contacts.relate)}</label>
                 <select id=id("relate") on:change=move |ev| row.relation.set(event_target_value(&ev))>
                     <option value="" prop:selected=move || row.relation.get().is_empty()>
-                        {crate::tr!(i18n, contacts.rel_none)}
+                        {tr!(i18n, contacts.rel_none)}
                     </option>
                     {options}
                 </select>
@@ -210,7 +210,7 @@ pub fn ContactRow(row: Row, rows: RwSignal<Vec<Row>>) -> impl IntoView {
             <Show when=removable>
                 <button type="button" class="link-button"
                     on:click=move |_| rows.update(|rows| rows.retain(|r| r.key != row.key))>
-                    {move || t_string!(i18n, contacts.remove, n = n())}
+                    {tr!(i18n, contacts.remove, n = n())}
                 </button>
             </Show>
         </fieldset>

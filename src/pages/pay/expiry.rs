@@ -1,7 +1,7 @@
 use crate::clock::now_unix;
+use crate::platform::Timer;
 use cashgo_core::ServerDateTime;
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// The longest a timer waits before the clock is read again: far below the
 /// browsers' ~24.8-day `setTimeout` limit, and short enough to notice a
@@ -20,12 +20,11 @@ pub fn watch_expiry(at: Option<ServerDateTime>) -> Signal<bool> {
     };
     let deadline = crate::api::formats().instant(at);
     let expired = RwSignal::new(false);
-    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let timer = StoredValue::new_local(None::<Timer>);
     check(deadline, expired, timer);
+    // Dropped, the timer never fires.
     on_cleanup(move || {
-        if let Some(handle) = timer.try_get_value().flatten() {
-            handle.clear();
-        }
+        timer.try_update_value(Option::take);
     });
     expired.into()
 }
@@ -33,7 +32,7 @@ pub fn watch_expiry(at: Option<ServerDateTime>) -> Signal<bool> {
 /// Marks the reference expired once `deadline` (Unix seconds) has passed,
 /// else waits until it should have, at most [`RECHECK_SECONDS`], and looks
 /// again.
-fn check(deadline: i64, expired: RwSignal<bool>, timer: StoredValue<Option<TimeoutHandle>>) {
+fn check(deadline: i64, expired: RwSignal<bool>, timer: StoredValue<Option<Timer>, LocalStorage>) {
     let left = deadline.saturating_sub(now_unix());
     if left <= 0 {
         expired.try_set(true);
@@ -41,7 +40,8 @@ fn check(deadline: i64, expired: RwSignal<bool>, timer: StoredValue<Option<Timeo
     }
     // Whole seconds from a floored clock: the timer fires at or just after
     // the deadline, never before it.
-    let wait = Duration::from_secs(left.min(RECHECK_SECONDS).unsigned_abs());
-    let handle = set_timeout_with_handle(move || check(deadline, expired, timer), wait).ok();
-    timer.try_set_value(handle);
+    // At most RECHECK_SECONDS: the milliseconds fit an i32.
+    let wait = left.min(RECHECK_SECONDS) as i32 * 1000;
+    let next = Timer::start(wait, move || check(deadline, expired, timer));
+    timer.try_set_value(Some(next));
 }

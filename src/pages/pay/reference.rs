@@ -2,13 +2,14 @@ use super::expiry::watch_expiry;
 use crate::components::{ActionButton, Amount};
 use crate::format;
 use crate::i18n::*;
+use crate::platform::{self, Timer};
 use cashgo_core::Expiry;
 use cashgo_core::{PayType, PaymentRef};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+/// What the last copy came to, said for a few seconds.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Copy {
+enum Copied {
     Idle,
     Done,
     Failed,
@@ -45,7 +46,7 @@ pub fn ReferenceCard(
                         <img
                             class="method-logo"
                             src=logo.as_str().to_owned()
-                            alt=move || t_string!(i18n, pay.method_logo, name = name.clone())
+                            alt=tr!(i18n, pay.method_logo, name = name.clone())
                             width="48"
                             height="48"
                         />
@@ -56,19 +57,19 @@ pub fn ReferenceCard(
             // An expired reference is useless: say so before showing it.
             {move || expired.get().then(|| view! {
                 <div class="notice notice-warning" role="alert">
-                    <p>{crate::tr!(i18n, pay.expired)}</p>
+                    <p>{tr!(i18n, pay.expired)}</p>
                     <ActionButton
                         pending=renewing
-                        label=move || crate::tr!(i18n, pay.new_reference)
-                        busy_label=move || crate::tr!(i18n, pay.pending)
+                        label=move || tr!(i18n, pay.new_reference)
+                        busy_label=move || tr!(i18n, pay.pending)
                         on_press=renew
                         secondary=true
                     />
                 </div>
             })}
-            <p class="hero-label">{crate::tr!(i18n, pay.amount)}</p>
+            <p class="hero-label">{tr!(i18n, pay.amount)}</p>
             <p class="hero-amount" data-testid="pay-amount"><Amount value=payment.amount /></p>
-            <p class="hero-label" id="reference-label">{crate::tr!(i18n, pay.reference)}</p>
+            <p class="hero-label" id="reference-label">{tr!(i18n, pay.reference)}</p>
             <div class="reference-row">
                 <p class="reference" aria-labelledby="reference-label" data-testid="reference">{reference.clone()}</p>
                 {
@@ -84,21 +85,21 @@ pub fn ReferenceCard(
             {payment.barcode_image.clone().map(|image| {
                 let reference = reference.clone();
                 view! {
-                    <h3>{crate::tr!(i18n, pay.barcode)}</h3>
+                    <h3>{tr!(i18n, pay.barcode)}</h3>
                     <img
                         class="barcode"
                         src=image.as_str().to_owned()
-                        alt=move || t_string!(i18n, pay.barcode_alt, reference = reference.clone())
+                        alt=tr!(i18n, pay.barcode_alt, reference = reference.clone())
                     />
                 }
             })}
             {payment.barcode.clone().map(|barcode| view! {
-                <p data-testid="barcode-number">{move || t_string!(i18n, pay.barcode_number, barcode = barcode.clone())}</p>
+                <p data-testid="barcode-number">{tr!(i18n, pay.barcode_number, barcode = barcode.clone())}</p>
             })}
             {payment.expires.clone().map(|expiry| view! {
                 <p data-testid="expires">{move || {
                     let when = format::expiry(&expiry, i18n.get_locale());
-                    t_string!(i18n, pay.expires, when = when)
+                    tr!(in i18n.get_locale(), pay.expires, when = when)
                 }}</p>
             })}
             {
@@ -114,13 +115,13 @@ pub fn ReferenceCard(
                         rel="noopener noreferrer"
                         aria-describedby="checkout-hint"
                     >
-                        {crate::tr!(i18n, pay.checkout)}
+                        {tr!(i18n, pay.checkout)}
                     </a>
-                    <p id="checkout-hint" class="field-hint">{crate::tr!(i18n, pay.checkout_hint)}</p>
+                    <p id="checkout-hint" class="field-hint">{tr!(i18n, pay.checkout_hint)}</p>
                 })
             }
             {payment.refused_urls.then(|| view! {
-                <p class="notice notice-warning" role="alert">{crate::tr!(i18n, pay.refused_urls)}</p>
+                <p class="notice notice-warning" role="alert">{tr!(i18n, pay.refused_urls)}</p>
             })}
         </div>
     }
@@ -134,16 +135,15 @@ fn share_text(payment: PaymentRef) -> Callback<(), String> {
     Callback::new(move |_: ()| {
         let locale = i18n.get_locale_untracked();
         let method = match payment.method {
-            PayType::Stp => td_string!(locale, pay.stp),
-            PayType::Paycash => td_string!(locale, pay.paycash),
+            PayType::Stp => tr!(in locale, pay.stp),
+            PayType::Paycash => tr!(in locale, pay.paycash),
         };
         let when = payment
             .expires
             .as_ref()
             .map(|e| format::expiry(e, locale))
             .unwrap_or_default();
-        td_string!(
-            locale,
+        tr!(in locale,
             pay.share_text,
             amount = format::money(payment.amount, formats, locale),
             reference = payment.reference.clone(),
@@ -152,44 +152,6 @@ fn share_text(payment: PaymentRef) -> Callback<(), String> {
         )
         .to_string()
     })
-}
-
-/// Opens the system's share sheet with `text`; false where there is none
-/// (or inside a WebView) or it failed for another reason than the borrower
-/// closing it.
-async fn share_sheet(text: &str) -> bool {
-    use js_sys::{Function, Object, Promise, Reflect};
-    if crate::platform::in_webview() {
-        return false;
-    }
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
-        return false;
-    };
-    let Some(share) = Reflect::get(&navigator, &"share".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-    else {
-        return false;
-    };
-    let data = Object::new();
-    if Reflect::set(&data, &"text".into(), &text.into()).is_err() {
-        return false;
-    }
-    let Some(promise) = share
-        .call1(&navigator, &data)
-        .ok()
-        .and_then(|p| p.dyn_into::<Promise>().ok())
-    else {
-        return false;
-    };
-    match wasm_bindgen_futures::JsFuture::from(promise).await {
-        Ok(_) => true,
-        // Closed by the borrower: nothing else to do.
-        Err(e) => Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-            .is_some_and(|n| n == "AbortError"),
-    }
 }
 
 /// Copies `text`, then says whether it worked. With `share`, the system's
@@ -203,7 +165,10 @@ fn CopyButton(
     share: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = RwSignal::new(Copy::Idle);
+    let state = RwSignal::new(Copied::Idle);
+    // The confirmation fades, so a second copy is confirmed again; a new
+    // tap's timer replaces the last one (dropped, it never fires).
+    let fade = StoredValue::new_local(None::<Timer>);
     view! {
         <button
             type="button"
@@ -211,69 +176,27 @@ fn CopyButton(
             on:click=move |_| {
                 let text = text.run(());
                 leptos::task::spawn_local(async move {
-                    if share && share_sheet(&text).await {
+                    if share && platform::share(&text).await {
                         return;
                     }
-                    let ok = copy_text(&text).await;
-                    state.set(if ok { Copy::Done } else { Copy::Failed });
-                    // The confirmation fades so a second copy is confirmed again.
-                    set_timeout(
-                        move || state.set(Copy::Idle),
-                        std::time::Duration::from_secs(4),
-                    );
+                    let ok = platform::copy(&text).await;
+                    state.try_set(if ok { Copied::Done } else { Copied::Failed });
+                    let timer = Timer::start(4000, move || {
+                        state.try_set(Copied::Idle);
+                    });
+                    fade.try_set_value(Some(timer));
                 });
             }
         >
-            {move || if share { t_string!(i18n, pay.share) } else { t_string!(i18n, pay.copy) }}
+            {if share { tr!(i18n, pay.share) } else { tr!(i18n, pay.copy) }}
         </button>
         <span role="status" class="copied">
             {move || match (state.get(), share) {
-                (Copy::Done, true) => t_string!(i18n, pay.share_copied),
-                (Copy::Done, false) => t_string!(i18n, pay.copied),
-                (Copy::Failed, _) => t_string!(i18n, pay.copy_failed),
-                (Copy::Idle, _) => "",
+                (Copied::Done, true) => tr!(in i18n.get_locale(), pay.share_copied),
+                (Copied::Done, false) => tr!(in i18n.get_locale(), pay.copied),
+                (Copied::Failed, _) => tr!(in i18n.get_locale(), pay.copy_failed),
+                (Copied::Idle, _) => "",
             }}
         </span>
     }
-}
-
-/// Copies with the Clipboard API where the page may use it (secure
-/// contexts), else with the older `execCommand` that WebViews still honour.
-async fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let navigator = window.navigator();
-    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
-        .map(|c| !c.is_undefined() && !c.is_null())
-        .unwrap_or(false);
-    if has_clipboard {
-        let promise = navigator.clipboard().write_text(text);
-        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-            return true;
-        }
-    }
-    copy_with_exec_command(&window, text).unwrap_or(false)
-}
-
-fn copy_with_exec_command(window: &web_sys::Window, text: &str) -> Option<bool> {
-    let document = window.document()?;
-    let area = document
-        .create_element("textarea")
-        .ok()?
-        .dyn_into::<web_sys::HtmlTextAreaElement>()
-        .ok()?;
-    area.set_value(text);
-    area.set_attribute("readonly", "").ok()?;
-    // A class, not a `style` attribute: the CSP allows no inline styles.
-    area.set_class_name("copy-buffer");
-    let body = document.body()?;
-    body.append_child(&area).ok()?;
-    area.select();
-    let copied = document
-        .dyn_ref::<web_sys::HtmlDocument>()
-        .and_then(|html| html.exec_command("copy").ok())
-        .unwrap_or(false);
-    area.remove();
-    Some(copied)
 }

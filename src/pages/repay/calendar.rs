@@ -5,6 +5,7 @@ use crate::config::Formats;
 use crate::format;
 use crate::i18n::*;
 use crate::ics::DueEvent;
+use crate::platform::Timer;
 use cashgo_core::Money;
 use cashgo_core::{Day, OrderNo};
 use leptos::prelude::*;
@@ -31,9 +32,9 @@ pub fn AddToCalendar(
         view! {
             <div class="field">
                 <a class="button button-secondary" href=href aria-describedby="calendar-hint">
-                    {crate::tr!(i18n, repay.calendar)}
+                    {tr!(i18n, repay.calendar)}
                 </a>
-                <p id="calendar-hint" class="field-hint">{crate::tr!(i18n, repay.calendar_hint)}</p>
+                <p id="calendar-hint" class="field-hint">{tr!(i18n, repay.calendar_hint)}</p>
             </div>
         }
         .into_any()
@@ -50,7 +51,7 @@ pub fn AddToCalendar(
         };
         view! {
             <button type="button" class="button button-secondary" on:click=download>
-                {crate::tr!(i18n, repay.calendar)}
+                {tr!(i18n, repay.calendar)}
             </button>
         }
         .into_any()
@@ -64,8 +65,7 @@ fn due_event(oid: &OrderNo, due: Day, amount: Money, formats: Formats, locale: L
     let here = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let description = td_string!(
-        locale,
+    let description = tr!(in locale,
         repay.calendar_description,
         oid = &oid,
         amount = &amount
@@ -74,9 +74,9 @@ fn due_event(oid: &OrderNo, due: Day, amount: Money, formats: Formats, locale: L
     DueEvent {
         uid: format!("{oid}@cashgo"),
         day: due,
-        summary: td_string!(locale, repay.calendar_summary, amount = &amount).to_string(),
+        summary: tr!(in locale, repay.calendar_summary, amount = &amount).to_string(),
         description: format!("{description}\n{here}"),
-        alarm: td_string!(locale, repay.calendar_alarm, amount = &amount).to_string(),
+        alarm: tr!(in locale, repay.calendar_alarm, amount = &amount).to_string(),
         now_unix: crate::clock::now_unix(),
     }
 }
@@ -104,11 +104,11 @@ fn save_file(name: &str, body: &str) -> Option<()> {
     document.body()?.append_child(&link).ok()?;
     link.click();
     link.remove();
-    // The browser reads the blob after the click returns; free it later.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+    // The browser reads the blob after the click returns; free it later,
+    // even if the borrower has left the page by then.
+    Timer::start(60_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    })
+    .detach();
     Some(())
 }
