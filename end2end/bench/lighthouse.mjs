@@ -1,5 +1,6 @@
-// Lighthouse's mobile performance figures for the app's /repay/<order> of the
-// demo account 5512345001, signed in through the session cookie. Figures only.
+// Lighthouse's mobile performance figures for the app's `/` and
+// /repay/<order> of the demo account 5512345001, signed in through the
+// session cookie, and for `/login` signed out. Figures only.
 // Lighthouse's defaults: Moto G Power-sized screen, simulated slow 4G
 // (150 ms RTT, 1.6 Mbit/s) and 4x CPU slowdown (Lantern), so its numbers are
 // not comparable with time-to-amount.mjs's (DevTools' Slow 4G, applied).
@@ -30,26 +31,32 @@ const state = await (await fetch(new URL('/__sandbox/state', base.origin))).json
 const oid = state.accounts.find((a) => a.username === '5512345001').order_number;
 const url = new URL(`repay/${oid}`, base).href;
 
-const { stdout } = await promisify(execFile)(
-  bin,
-  [
-    url,
-    '--quiet',
-    '--only-categories=performance',
-    '--output=json',
-    '--output-path=stdout',
-    `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
-    `--chrome-flags=--headless=new ${JSON.parse(readFileSync(new URL('../chromium-args.json', import.meta.url), 'utf8')).join(' ')}`,
-  ],
-  { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }, maxBuffer: 64 << 20 },
-);
-const lhr = JSON.parse(stdout);
-const audit = (id) => lhr.audits[id]?.displayValue ?? '-';
-if (lhr.finalDisplayedUrl !== url) console.log(`  note: the page ended at ${lhr.finalDisplayedUrl}`);
-if (lhr.runtimeError) console.log(`  runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-console.log(
-  `  ${url}\n  Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}: ` +
-    `performance ${Math.round((lhr.categories.performance.score ?? NaN) * 100)}, ` +
-    `FCP ${audit('first-contentful-paint')}, LCP ${audit('largest-contentful-paint')}, ` +
-    `TBT ${audit('total-blocking-time')}, Speed Index ${audit('speed-index')}, CLS ${audit('cumulative-layout-shift')}`,
-);
+async function run(url, headers) {
+  const { stdout } = await promisify(execFile)(
+    bin,
+    [
+      url,
+      '--quiet',
+      '--only-categories=performance',
+      '--output=json',
+      '--output-path=stdout',
+      ...(headers ? [`--extra-headers=${JSON.stringify(headers)}`] : []),
+      `--chrome-flags=--headless=new ${JSON.parse(readFileSync(new URL('../chromium-args.json', import.meta.url), 'utf8')).join(' ')}`,
+    ],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }, maxBuffer: 64 << 20 },
+  );
+  const lhr = JSON.parse(stdout);
+  const audit = (id) => lhr.audits[id]?.displayValue ?? '-';
+  if (lhr.finalDisplayedUrl !== url) console.log(`  note: the page ended at ${lhr.finalDisplayedUrl}`);
+  if (lhr.runtimeError) console.log(`  runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  console.log(
+    `  ${url}\n  Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}: ` +
+      `performance ${Math.round((lhr.categories.performance.score ?? NaN) * 100)}, ` +
+      `FCP ${audit('first-contentful-paint')}, LCP ${audit('largest-contentful-paint')}, ` +
+      `TBT ${audit('total-blocking-time')}, Speed Index ${audit('speed-index')}, CLS ${audit('cumulative-layout-shift')}`,
+  );
+}
+
+await run(new URL('login', base).href, null);
+await run(base.href, { Cookie: cookie });
+await run(url, { Cookie: cookie });
