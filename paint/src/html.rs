@@ -1,61 +1,96 @@
-//! A few lines of HTML writing: every text and attribute value is escaped,
-//! so nothing the server sends can become markup.
+//! The painted elements as a tree of plain data, which `index.html`'s
+//! script builds with `createElement`, `setAttribute` and text nodes: no
+//! markup is ever parsed, so nothing the server sent (an order number, a
+//! text) can become an element or an attribute, whatever it holds.
+//!
+//! The tree is JSON: an element is `["tag", ["name", "value", …], child…]`
+//! and a child is an element or a string (a text node).
 
-/// Markup under construction.
-#[derive(Default)]
-pub struct Html(String);
+/// The tree under construction, as JSON text.
+pub struct Html {
+    out: String,
+    /// Whether the next node is the first of its parent (no comma before it).
+    first: bool,
+}
 
 impl Html {
-    /// `<tag attr="value"…>`; the values are escaped.
-    pub fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Self {
-        self.0.push('<');
-        self.0.push_str(tag);
-        for (name, value) in attrs {
-            self.0.push(' ');
-            self.0.push_str(name);
-            self.0.push_str("=\"");
-            escape_into(&mut self.0, value);
-            self.0.push('"');
+    /// A tree whose root is the next element opened.
+    pub fn new() -> Html {
+        Html {
+            out: String::new(),
+            first: true,
         }
-        self.0.push('>');
+    }
+
+    fn separate(&mut self) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+    }
+
+    /// An element `tag` with these attributes; its children follow until
+    /// `close`.
+    pub fn open(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Self {
+        self.separate();
+        self.out.push('[');
+        quote_into(&mut self.out, tag);
+        self.out.push_str(",[");
+        for (i, (name, value)) in attrs.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            quote_into(&mut self.out, name);
+            self.out.push(',');
+            quote_into(&mut self.out, value);
+        }
+        self.out.push(']');
         self
     }
 
-    /// `</tag>`.
-    pub fn close(&mut self, tag: &str) -> &mut Self {
-        self.0.push_str("</");
-        self.0.push_str(tag);
-        self.0.push('>');
+    /// The end of the element opened last (`tag` is for the reader).
+    pub fn close(&mut self, _tag: &str) -> &mut Self {
+        self.out.push(']');
+        self.first = false;
         self
     }
 
-    /// Escaped text.
+    /// A text node (none for an empty text).
     pub fn text(&mut self, text: &str) -> &mut Self {
-        escape_into(&mut self.0, text);
+        if !text.is_empty() {
+            self.separate();
+            quote_into(&mut self.out, text);
+        }
         self
     }
 
-    /// `<tag attrs>text</tag>`.
+    /// An element holding one text.
     pub fn element(&mut self, tag: &str, attrs: &[(&str, &str)], text: &str) -> &mut Self {
         self.open(tag, attrs).text(text).close(tag)
     }
 
     pub fn into_string(self) -> String {
-        self.0
+        self.out
     }
 }
 
-fn escape_into(out: &mut String, text: &str) {
+/// `text` as a JSON string.
+fn quote_into(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
     for c in text.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 15] as char);
+            }
             c => out.push(c),
         }
     }
+    out.push('"');
 }
 
 #[cfg(test)]
@@ -63,16 +98,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_and_attributes_are_escaped() {
-        let mut html = Html::default();
-        html.element(
-            "p",
-            &[("title", "\"><script>")],
-            "<img src=x onerror=alert(1)> & 'x'",
-        );
+    fn a_tree_of_plain_data() {
+        let mut html = Html::new();
+        html.open("div", &[("id", "paint")])
+            .element(
+                "p",
+                &[("title", "\"><script>")],
+                "<img src=x onerror=alert(1)>",
+            )
+            .element("b", &[], "")
+            .text("a\\b\n\u{1}")
+            .close("div");
+        let tree = html.into_string();
         assert_eq!(
-            html.into_string(),
-            "<p title=\"&quot;&gt;&lt;script&gt;\">&lt;img src=x onerror=alert(1)&gt; &amp; &#39;x&#39;</p>"
+            tree,
+            r#"["div",["id","paint"],["p",["title","\"><script>"],"<img src=x onerror=alert(1)>"],["b",[]],"a\\b\u000a\u0001"]"#
         );
+        // What the script's JSON.parse reads.
+        let value: serde_json::Value = serde_json::from_str(&tree).expect("JSON");
+        assert_eq!(value[2][1][1], "\"><script>");
+        assert_eq!(value[4], "a\\b\n\u{1}");
     }
 }

@@ -6,7 +6,8 @@
 //! A plain wasm module, no wasm-bindgen: `index.html`'s inline script waits
 //! for the early read, the early `config.json` and this module, gathers what
 //! the app would decide the page from (address, language signals, clock) into
-//! one text ([`Input`]), calls [`paint`] and inserts the markup it returns as
+//! one text ([`Input`]), calls [`paint`] and builds the elements it returns
+//! (a tree of plain data, `html.rs`: no markup is parsed) as
 //! `<div id="paint">` at the start of `<body>`. The app removes it when it
 //! draws the page (`src/components/loader.rs`); `style/main.css` lays it out
 //! as the app's own nodes and hides the app's until then.
@@ -27,8 +28,8 @@ mod tests;
 
 pub use input::Input;
 
-/// The markup for this input: the page's language code, a newline, then
-/// `<div id="paint">…</div>`; `None` to paint nothing.
+/// What to paint for this input: the page's language code, a newline, then
+/// `<div id="paint">…</div>` as `html.rs`'s tree; `None` to paint nothing.
 pub fn paint(input: &str) -> Option<String> {
     let page = Input::parse(input)?.page()?;
     Some(view::render(&page))
@@ -88,8 +89,8 @@ mod bump {
 #[cfg(target_arch = "wasm32")]
 mod exports {
     //! The three functions `index.html`'s script calls: [`alloc`] for the
-    //! input, [`paint`] (the markup's length, 0 for nothing), [`painted`]
-    //! (where the markup is).
+    //! input, [`paint`] (the tree's length, 0 for nothing), [`painted`]
+    //! (where the tree is).
     use std::cell::RefCell;
 
     thread_local! {
@@ -109,16 +110,16 @@ mod exports {
         // SAFETY: `ptr` comes from `alloc(len)` and the script filled all
         // `len` bytes; the buffer is taken back (and freed) here, once.
         let bytes = unsafe { Vec::from_raw_parts(ptr, len, len) };
-        let markup = String::from_utf8(bytes)
+        let tree = String::from_utf8(bytes)
             .ok()
             .and_then(|text| super::paint(&text))
             .unwrap_or_default();
-        let len = markup.len();
-        PAINTED.with(|p| *p.borrow_mut() = markup);
+        let len = tree.len();
+        PAINTED.with(|p| *p.borrow_mut() = tree);
         len
     }
 
-    /// Where the last [`paint`]'s markup is.
+    /// Where the last [`paint`]'s tree is.
     #[no_mangle]
     pub extern "C" fn painted() -> *const u8 {
         PAINTED.with(|p| p.borrow().as_ptr())

@@ -79,8 +79,45 @@ fn text(input: &Value) -> String {
     .join("\0")
 }
 
+/// What the page gets for `input`: the language, a newline, then the tree
+/// written as the markup the script's `createElement` calls make (so the
+/// assertions read as HTML).
 fn run(input: &Value) -> Option<String> {
-    paint(&text(input))
+    let out = paint(&text(input))?;
+    let (lang, tree) = out.split_once('\n').expect("the language, then the tree");
+    let tree: Value = serde_json::from_str(tree).expect("the tree is JSON");
+    let mut html = format!("{lang}\n");
+    markup(&tree, &mut html);
+    Some(html)
+}
+
+/// The HTML a tree stands for (each value escaped).
+fn markup(node: &Value, html: &mut String) {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#39;")
+    };
+    if let Some(text) = node.as_str() {
+        html.push_str(&escape(text));
+        return;
+    }
+    let node = node.as_array().expect("an element is an array");
+    let tag = node[0].as_str().expect("a tag");
+    html.push_str(&format!("<{tag}"));
+    let attrs = node[1].as_array().expect("attributes");
+    for pair in attrs.chunks(2) {
+        let name = pair[0].as_str().expect("a name");
+        let value = pair[1].as_str().expect("a value");
+        html.push_str(&format!(" {name}=\"{}\"", escape(value)));
+    }
+    html.push('>');
+    for child in &node[2..] {
+        markup(child, html);
+    }
+    html.push_str(&format!("</{tag}>"));
 }
 
 fn repay() -> Value {

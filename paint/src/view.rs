@@ -16,10 +16,10 @@ use crate::html::Html;
 use crate::input::{Page, What};
 use cashgo_core::{Badge, CurrentLoan, Day, DelayDetail, LoanDetail, LoanStatus, Money, OrderNo};
 
-/// `"<lang>\n<div id=\"paint\">…</div>"`.
+/// `"<lang>\n<tree>"`: the page's language, then `<div id="paint">…</div>`
+/// as `html.rs`'s tree.
 pub fn render(page: &Page) -> String {
-    let mut h = Html::default();
-    h.text(page.lang.code()).text("\n");
+    let mut h = Html::new();
     h.open("div", &[("id", "paint")]);
     header(&mut h, page);
     h.open("main", &[("tabindex", "-1")]);
@@ -29,7 +29,7 @@ pub fn render(page: &Page) -> String {
         What::Home(loan) => home(&mut h, page, loan),
     }
     h.close("main").close("div");
-    h.into_string()
+    format!("{}\n{}", page.lang.code(), h.into_string())
 }
 
 /// `components/layout.rs`'s header with `LangSwitch`.
