@@ -44,6 +44,7 @@ pub fn classify(user_agent: &str) -> Browser {
 mod tests {
     use super::*;
 
+    // One real user agent per constant, alike on purpose: each case named as the tests read it.
     const CHROME_ANDROID: &str = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36";
     const SAMSUNG_INTERNET: &str = "Mozilla/5.0 (Linux; Android 13; SM-A145M) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/23.0 Chrome/115.0.0.0 Mobile Safari/537.36";
     const FIREFOX_ANDROID: &str =

@@ -49,54 +49,51 @@ pub fn parse(text: &str) -> Result<Raw<'_>, Error> {
 /// An object's members in order, each key decoded; `None` when the value
 /// is not an object.
 pub fn members(raw: Raw<'_>) -> Option<Vec<(String, Raw<'_>)>> {
-    let mut s = Scanner::new(raw.0);
-    if s.peek() != Some(b'{') {
-        return None;
-    }
-    s.pos += 1;
-    let mut out = Vec::new();
-    s.whitespace();
-    if s.peek() == Some(b'}') {
-        return Some(out);
-    }
-    loop {
-        s.whitespace();
+    items(raw, b'{', b'}', |s| {
         let (key_start, key_end) = s.string().ok()?;
         let key = decode_string(&raw.0[key_start..key_end])?;
         s.whitespace();
         s.expect(b':').ok()?;
         s.whitespace();
         let (start, end) = s.value().ok()?;
-        out.push((key, Raw(&raw.0[start..end])));
-        s.whitespace();
-        match s.next() {
-            Some(b',') => continue,
-            Some(b'}') => return Some(out),
-            _ => return None,
-        }
-    }
+        Some((key, Raw(&raw.0[start..end])))
+    })
 }
 
 /// An array's elements in order; `None` when the value is not an array.
 pub fn elements(raw: Raw<'_>) -> Option<Vec<Raw<'_>>> {
+    items(raw, b'[', b']', |s| {
+        let (start, end) = s.value().ok()?;
+        Some(Raw(&raw.0[start..end]))
+    })
+}
+
+/// The items between `open` and `close`, comma-separated, each read by
+/// `item` from its first character; `None` when the value does not open
+/// with `open`, or an item or a separator is not readable.
+fn items<'a, T>(
+    raw: Raw<'a>,
+    open: u8,
+    close: u8,
+    mut item: impl FnMut(&mut Scanner<'a>) -> Option<T>,
+) -> Option<Vec<T>> {
     let mut s = Scanner::new(raw.0);
-    if s.peek() != Some(b'[') {
+    if s.peek() != Some(open) {
         return None;
     }
     s.pos += 1;
     let mut out = Vec::new();
     s.whitespace();
-    if s.peek() == Some(b']') {
+    if s.peek() == Some(close) {
         return Some(out);
     }
     loop {
         s.whitespace();
-        let (start, end) = s.value().ok()?;
-        out.push(Raw(&raw.0[start..end]));
+        out.push(item(&mut s)?);
         s.whitespace();
         match s.next() {
             Some(b',') => continue,
-            Some(b']') => return Some(out),
+            Some(c) if c == close => return Some(out),
             _ => return None,
         }
     }

@@ -160,6 +160,8 @@ impl From<LoanStatus> for Badge {
     }
 }
 
+// The loan structs below name each field's wire source, alike on purpose: one reply's fields each.
+
 /// The home page (#3): the public offer, or the current loan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Home {

@@ -178,6 +178,7 @@ for (const lang of ['es', 'en'] as const) {
   });
 }
 
+// Starts as the login test does (seed, log in, open, heading) on purpose: each smoke test stands alone.
 test('extend: the dialog, then the extension done', async ({ s, target }) => {
   const lang: Lang = 'es';
   const acc = await seedAccount(target.sandbox, DEMO.due);

@@ -13,6 +13,7 @@ for (const lang of LANGS) {
       await sandbox.reset();
     });
 
+    // A round trip per failure (route, open, message, retry), alike on purpose: each test reads alone.
     test('no connection: translated message, retry works', async ({ page, sandbox }) => {
       const acc = await seedAccount(sandbox, DEMO.due);
       await loginTo(page, lang, DEMO.due);

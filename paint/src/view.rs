@@ -156,11 +156,18 @@ fn link(h: &mut Html, page: &Page, path: &str, class: &str, text: &str) {
     h.element("a", &[("href", &href), ("class", class)], text);
 }
 
-fn title(h: &mut Html, id: &str, text: &str) {
-    h.element("h1", &[("id", id)], text);
+/// A page's `<section>`, named by its `<h1>` (left open).
+fn open_page(h: &mut Html, title_id: &str, title: &str) {
+    h.open(
+        "section",
+        &[("class", "page"), ("aria-labelledby", title_id)],
+    )
+    .element("h1", &[("id", title_id)], title);
 }
 
-fn order_no(h: &mut Html, cat: &Catalog, oid: &OrderNo) {
+/// `pages/loan_frame.rs`'s `LoanFrame`: the page, then the order number.
+fn open_loan_page(h: &mut Html, cat: &Catalog, title_id: &str, title: &str, oid: &OrderNo) {
+    open_page(h, title_id, title);
     h.element(
         "p",
         &[("class", "order-no")],
@@ -168,29 +175,32 @@ fn order_no(h: &mut Html, cat: &Catalog, oid: &OrderNo) {
     );
 }
 
+/// A card's leading amount: its label, then the amount (`data-testid`).
+fn hero(h: &mut Html, page: &Page, label: &str, id: &str, value: Money) {
+    h.element("p", &[("class", "hero-label")], label);
+    h.open("p", &[("class", "hero-amount"), ("data-testid", id)]);
+    amount(h, page, value);
+    h.close("p");
+}
+
 /// `/repay/:oid` (`pages/repay.rs`): everything above the breakdown.
 fn repay(h: &mut Html, page: &Page, oid: &OrderNo, detail: &LoanDetail) {
     let cat = page.cat();
     let status = detail.bill.status;
     let open = status.is_open();
-    h.open(
-        "section",
-        &[("class", "page"), ("aria-labelledby", "repay-title")],
-    );
-    title(h, "repay-title", cat.repay_title);
-    order_no(h, cat, oid);
+    open_loan_page(h, cat, "repay-title", cat.repay_title, oid);
     h.open(
         "div",
         &[("class", &format!("card card-{}", status.as_str()))],
     );
     status_badge(h, page, status.badge());
-    h.element("p", &[("class", "hero-label")], cat.repay_amount_now);
-    h.open(
-        "p",
-        &[("class", "hero-amount"), ("data-testid", "amount-now")],
+    hero(
+        h,
+        page,
+        cat.repay_amount_now,
+        "amount-now",
+        detail.need_repay,
     );
-    amount(h, page, detail.need_repay);
-    h.close("p");
     h.open("dl", &[("class", "figures")]);
     if let Some(due) = detail.due {
         day_figure(h, page, "due-day", cat.repay_due_day, due);
@@ -202,6 +212,7 @@ fn repay(h: &mut Html, page: &Page, oid: &OrderNo, detail: &LoanDetail) {
     }
     h.close("div");
     if open {
+        // The links as home's below, mirrored from each page's own (RepayActions, OpenLoanCard).
         let order = detail.order.as_str();
         h.open("div", &[("class", "actions")]);
         link(
@@ -270,25 +281,14 @@ fn extend(h: &mut Html, page: &Page, oid: &OrderNo, detail: &DelayDetail) {
     let cat = page.cat();
     let status = detail.bill.status;
     let allowed = status.is_open() && detail.bill.delay_unpaid.is_zero();
-    h.open(
-        "section",
-        &[("class", "page"), ("aria-labelledby", "extend-title")],
-    );
-    title(h, "extend-title", cat.extend_title);
-    order_no(h, cat, oid);
+    open_loan_page(h, cat, "extend-title", cat.extend_title, oid);
     h.element("p", &[], cat.extend_intro);
     h.open(
         "div",
         &[("class", &format!("card card-{}", status.as_str()))],
     );
     status_badge(h, page, status.badge());
-    h.element("p", &[("class", "hero-label")], cat.extend_fee);
-    h.open(
-        "p",
-        &[("class", "hero-amount"), ("data-testid", "extension-fee")],
-    );
-    amount(h, page, detail.delay_fee);
-    h.close("p");
+    hero(h, page, cat.extend_fee, "extension-fee", detail.delay_fee);
     h.open("dl", &[("class", "figures")]);
     if let Some(fee) = detail.overdue_fee {
         money_figure(h, page, "overdue-fee", cat.extend_overdue_fee, fee);
@@ -320,11 +320,7 @@ fn extend(h: &mut Html, page: &Page, oid: &OrderNo, detail: &DelayDetail) {
 /// `/` logged in (`pages/home.rs`): the loan's card, and its links.
 fn home(h: &mut Html, page: &Page, loan: &CurrentLoan) {
     let cat = page.cat();
-    h.open(
-        "section",
-        &[("class", "page"), ("aria-labelledby", "home-title")],
-    );
-    title(h, "home-title", cat.home_title);
+    open_page(h, "home-title", cat.home_title);
     let card = |h: &mut Html, class: &str| {
         h.open("div", &[("class", class), ("data-testid", "loan-card")]);
     };
@@ -345,13 +341,8 @@ fn home(h: &mut Html, page: &Page, loan: &CurrentLoan) {
     } else if status.is_open() {
         card(h, &format!("card card-{}", status.as_str()));
         status_badge(h, page, status.badge());
-        h.element("p", &[("class", "hero-label")], cat.home_amount_due);
-        h.open(
-            "p",
-            &[("class", "hero-amount"), ("data-testid", "amount-due")],
-        );
-        amount(h, page, loan.repay_money.unwrap_or(loan.money));
-        h.close("p");
+        let owed = loan.repay_money.unwrap_or(loan.money);
+        hero(h, page, cat.home_amount_due, "amount-due", owed);
         if let Some(due) = loan.due {
             countdown(h, page, due);
         }

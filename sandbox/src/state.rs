@@ -12,7 +12,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// Days a loan moves forward per extension.
 pub const DELAY_DAYS: i64 = 7;
 
-// Alike the app's (src/api/types.rs) on purpose: own types, so a misreading is not mirrored.
+// Alike the app's (core/src/types.rs) on purpose: own types, so a misreading is not mirrored.
 #[derive(Clone, Debug)]
 pub struct Loan {
     /// Order number (22 digits), `oid` of #13/#14/#16/#12.

@@ -229,6 +229,11 @@ async fn post(path: &str, pairs: &[(&str, &str)]) -> Result<Received, ApiError> 
     transport::send(Method::POST, &url(path).await, body, api_path::TIMEOUT_MS).await
 }
 
+/// A form POST about one loan: its order number, nothing else.
+async fn post_order(path: &str, order: &OrderNo) -> Result<Received, ApiError> {
+    post(path, &[(api_path::ORDER_FIELD, order.as_str())]).await
+}
+
 /// #1: starts a session (the cookie is set by the browser).
 pub async fn sign_in(username: &str, password: &str) -> Result<(), ApiError> {
     let reply = post(
@@ -354,11 +359,7 @@ pub async fn repay_proof(
 
 /// #13: the repayment page.
 pub async fn loan_detail(order: &OrderNo) -> Result<LoanDetail, ApiError> {
-    let reply = post(
-        api_path::LOAN_DETAIL,
-        &[(api_path::ORDER_FIELD, order.as_str())],
-    )
-    .await?;
+    let reply = post_order(api_path::LOAN_DETAIL, order).await?;
     let answer = decode::loan_detail(&reply.reply(), offset());
     heard(answer.as_ref().map(|_| Some(SessionNews::Open)));
     answer
@@ -366,11 +367,7 @@ pub async fn loan_detail(order: &OrderNo) -> Result<LoanDetail, ApiError> {
 
 /// #14: the extension page.
 pub async fn loan_delay(order: &OrderNo) -> Result<DelayDetail, ApiError> {
-    let reply = post(
-        api_path::LOAN_DELAY,
-        &[(api_path::ORDER_FIELD, order.as_str())],
-    )
-    .await?;
+    let reply = post_order(api_path::LOAN_DELAY, order).await?;
     let answer = decode::delay_detail(&reply.reply(), offset());
     heard(answer.as_ref().map(|_| Some(SessionNews::Open)));
     answer
@@ -392,11 +389,7 @@ pub async fn languages() -> Result<Option<Lang>, ApiError> {
 
 /// #16: the payment-gateway URL for an order (input to [`pay_transfer`]).
 pub async fn pay_data(order: &OrderNo) -> Result<String, ApiError> {
-    let reply = post(
-        api_path::PAY_DATA,
-        &[(api_path::ORDER_FIELD, order.as_str())],
-    )
-    .await?;
+    let reply = post_order(api_path::PAY_DATA, order).await?;
     decode::pay_data(&reply.reply())
 }
 

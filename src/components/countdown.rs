@@ -35,26 +35,20 @@ mod tests {
 
     #[test]
     fn the_catalogs_word_each_count() {
-        let en = [
-            (0, "Due today"),
-            (1, "1 day left"),
-            (2, "2 days left"),
-            (30, "30 days left"),
-            (-1, "1 day overdue"),
-            (-2, "2 days overdue"),
-        ];
-        for (days, words) in en {
-            assert_eq!(text(Locale::en, days), words);
-        }
-        let es = [
-            (0, "Vence hoy"),
-            (1, "Falta 1 día"),
-            (2, "Faltan 2 días"),
-            (-1, "1 día de atraso"),
-            (-15, "15 días de atraso"),
-        ];
-        for (days, words) in es {
-            assert_eq!(text(Locale::es, days), words);
+        for (locale, days, words) in [
+            (Locale::en, 0, "Due today"),
+            (Locale::en, 1, "1 day left"),
+            (Locale::en, 2, "2 days left"),
+            (Locale::en, 30, "30 days left"),
+            (Locale::en, -1, "1 day overdue"),
+            (Locale::en, -2, "2 days overdue"),
+            (Locale::es, 0, "Vence hoy"),
+            (Locale::es, 1, "Falta 1 día"),
+            (Locale::es, 2, "Faltan 2 días"),
+            (Locale::es, -1, "1 día de atraso"),
+            (Locale::es, -15, "15 días de atraso"),
+        ] {
+            assert_eq!(text(locale, days), words);
         }
     }
 }

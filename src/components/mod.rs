@@ -19,7 +19,7 @@ pub use amount::Amount;
 pub use countdown::Countdown;
 pub use day_text::DayText;
 pub use error_view::ErrorView;
-pub use figure::Figure;
+pub use figure::{AmountFigure, DayFigure, Figure};
 pub use lang_switch::LangSwitch;
 pub use layout::{focus_main, Layout};
 pub use link::Link;

@@ -21,6 +21,7 @@ pub fn StatusBadge(
 
 /// A badge's words (the catalog entry `BadgeLabel::key` names).
 fn label(label: BadgeLabel, locale: Locale) -> &'static str {
+    // One arm per entry, alike contacts' relations on purpose: `tr!` takes each key spelled out.
     match label {
         BadgeLabel::Due => tr!(in locale, status.due),
         BadgeLabel::Overdue => tr!(in locale, status.overdue),

@@ -88,6 +88,7 @@ pub fn ContactsPage() -> impl IntoView {
                         {move || if incomplete.get() { tr!(in i18n.get_locale(), contacts.incomplete) } else { "" }}
                     </p>
                     {move || send.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
+                    // The submit button and the form's end, alike login's: `ActionButton` is the shared piece.
                     <ActionButton
                         pending=send.pending()
                         label=move || tr!(i18n, contacts.submit)

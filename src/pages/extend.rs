@@ -1,6 +1,7 @@
+use super::loan_frame::LoanFrame;
 use crate::api::Write;
 use crate::components::{
-    focus_main, write_action, ActionButton, Amount, DayText, ErrorView, Figure, Link, Loader, Read,
+    focus_main, write_action, ActionButton, Amount, AmountFigure, DayFigure, ErrorView, Link, Read,
     StatusBadge,
 };
 use crate::i18n::*;
@@ -15,18 +16,12 @@ pub fn ExtendPage(
     /// The order number from the address.
     oid: OrderNo,
 ) -> impl IntoView {
+    // Shaped as RepayPage: `LoanFrame` is the shared piece, each page draws its own read.
     let i18n = use_i18n();
-    let order_no = oid.to_string();
-    let read = Read::Delay(oid, |detail| {
+    let read = Read::Delay(oid.clone(), |detail| {
         view! { <ExtendDetails detail=detail /> }.into_any()
     });
-    view! {
-        <section class="page" aria-labelledby="extend-title">
-            <h1 id="extend-title">{tr!(i18n, extend.title)}</h1>
-            <p class="order-no">{tr!(i18n, repay.order, oid = order_no.clone())}</p>
-            <Loader read=read rows=5 />
-        </section>
-    }
+    view! { <LoanFrame title_id="extend-title" title=move || tr!(i18n, extend.title) oid=oid read=read /> }
 }
 
 #[component]
@@ -42,16 +37,14 @@ fn ExtendDetails(detail: DelayDetail) -> impl IntoView {
             <p class="hero-amount" data-testid="extension-fee"><Amount value=detail.delay_fee /></p>
             <dl class="figures">
                 {detail.overdue_fee.map(|fee| view! {
-                    <Figure label=move || tr!(i18n, extend.overdue_fee) id="overdue-fee"><Amount value=fee /></Figure>
+                    <AmountFigure label=move || tr!(i18n, extend.overdue_fee) id="overdue-fee" value=fee />
                 })}
-                <Figure label=move || tr!(i18n, extend.amount_today) id="amount-today">
-                    <Amount value=detail.need_repay />
-                </Figure>
+                <AmountFigure label=move || tr!(i18n, extend.amount_today) id="amount-today" value=detail.need_repay />
                 {detail.due.map(|day| view! {
-                    <Figure label=move || tr!(i18n, extend.current_due) id="current-due"><DayText day=day /></Figure>
+                    <DayFigure label=move || tr!(i18n, extend.current_due) id="current-due" day=day />
                 })}
                 {detail.next_due.map(|day| view! {
-                    <Figure label=move || tr!(i18n, extend.new_due) id="new-due"><DayText day=day /></Figure>
+                    <DayFigure label=move || tr!(i18n, extend.new_due) id="new-due" day=day />
                 })}
             </dl>
         </div>

@@ -1,7 +1,7 @@
 use crate::api::Write;
 use crate::components::{
-    use_reload, write_action, ActionButton, Amount, Countdown, DayText, ErrorView, Figure, Link,
-    Loader, Read, StatusBadge,
+    use_reload, write_action, ActionButton, Amount, AmountFigure, Countdown, DayFigure, ErrorView,
+    Figure, Link, Loader, Read, StatusBadge,
 };
 use crate::i18n::*;
 use crate::routes::AppRoute;
@@ -99,15 +99,11 @@ fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
             {loan.due.map(|due| view! { <Countdown due=due /> })}
             <dl class="figures">
                 {loan.due.map(|due| view! {
-                    <Figure label=due_label id="due-day"><DayText day=due /></Figure>
+                    <DayFigure label=due_label id="due-day" day=due />
                 })}
-                <Figure label=move || tr!(i18n, home.loan_amount) id="loan-amount">
-                    <Amount value=loan.money />
-                </Figure>
+                <AmountFigure label=move || tr!(i18n, home.loan_amount) id="loan-amount" value=loan.money />
                 {loan.delay_fee.filter(|_| status == LoanStatus::Extended).map(|fee| view! {
-                    <Figure label=move || tr!(i18n, home.extension_fee) id="extension-fee">
-                        <Amount value=fee />
-                    </Figure>
+                    <AmountFigure label=move || tr!(i18n, home.extension_fee) id="extension-fee" value=fee />
                 })}
             </dl>
         </div>
@@ -123,12 +119,6 @@ fn OpenLoanCard(loan: CurrentLoan) -> impl IntoView {
 #[component]
 fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
-    let reload = use_reload();
-    let reloan = write_action(move |done| {
-        if done.is_ok() {
-            reload.run(());
-        }
-    });
     view! {
         <div class="card card-repaid" data-testid="loan-card">
             <StatusBadge status=LoanStatus::Repaid />
@@ -136,7 +126,7 @@ fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
             <p>{tr!(i18n, home.repaid_body)}</p>
             <dl class="figures">
                 {loan.next_loan.map(|amount| view! {
-                    <Figure label=move || tr!(i18n, home.next_loan) id="next-loan"><Amount value=amount /></Figure>
+                    <AmountFigure label=move || tr!(i18n, home.next_loan) id="next-loan" value=amount />
                 })}
                 {loan.next_loan_days.map(|days| view! {
                     <Figure label=move || tr!(i18n, home.next_loan_period) id="next-loan-period">
@@ -150,13 +140,11 @@ fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
                 })}
             </dl>
         </div>
-        <ActionButton
-            pending=reloan.pending()
+        <ReloadingButton
+            write=Write::ReLoan
             label=move || tr!(i18n, home.reloan)
             busy_label=move || tr!(i18n, home.reloan_pending)
-            on_press=move |_| { reloan.dispatch(Write::ReLoan); }
         />
-        {move || reloan.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
     }
 }
 
@@ -164,12 +152,6 @@ fn RepaidCard(loan: CurrentLoan) -> impl IntoView {
 #[component]
 fn AwaitingCard(loan: CurrentLoan) -> impl IntoView {
     let i18n = use_i18n();
-    let reload = use_reload();
-    let confirm = write_action(move |done| {
-        if done.is_ok() {
-            reload.run(());
-        }
-    });
     let amount = loan.money;
     let formats = crate::api::formats();
     view! {
@@ -178,13 +160,42 @@ fn AwaitingCard(loan: CurrentLoan) -> impl IntoView {
             <h2>{tr!(i18n, home.awaiting_title)}</h2>
             <p>{tr!(i18n, home.awaiting_body, amount = crate::format::money(amount, formats, i18n.get_locale()))}</p>
         </div>
-        <ActionButton
-            pending=confirm.pending()
+        // The card's end and its action, as RepaidCard's: `ReloadingButton` is the shared piece.
+        <ReloadingButton
+            write=Write::Apply
             label=move || tr!(i18n, home.confirm)
             busy_label=move || tr!(i18n, home.confirm_pending)
-            on_press=move |_| { confirm.dispatch(Write::Apply); }
         />
-        {move || confirm.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
+    }
+}
+
+/// A card's one action (apply again, confirm the loan): sends `write`, then
+/// reads the page again once it is done, or says why it failed.
+#[component]
+fn ReloadingButton(
+    /// The request the tap sends.
+    write: Write,
+    /// Label when idle.
+    #[prop(into)]
+    label: ViewFn,
+    /// Label while the request is under way.
+    #[prop(into)]
+    busy_label: ViewFn,
+) -> impl IntoView {
+    let reload = use_reload();
+    let action = write_action(move |done| {
+        if done.is_ok() {
+            reload.run(());
+        }
+    });
+    view! {
+        <ActionButton
+            pending=action.pending()
+            label=label
+            busy_label=busy_label
+            on_press=move |_| { action.dispatch(write.clone()); }
+        />
+        {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorView error=error /> })}
     }
 }
 
@@ -198,7 +209,7 @@ fn InProcessCard(loan: CurrentLoan) -> impl IntoView {
             <h2>{tr!(i18n, home.in_process_title)}</h2>
             <p>{tr!(i18n, home.in_process_body)}</p>
             <dl class="figures">
-                <Figure label=move || tr!(i18n, home.loan_amount) id="loan-amount"><Amount value=loan.money /></Figure>
+                <AmountFigure label=move || tr!(i18n, home.loan_amount) id="loan-amount" value=loan.money />
             </dl>
         </div>
     }

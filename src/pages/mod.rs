@@ -4,6 +4,7 @@ mod contacts;
 mod extend;
 mod feedback;
 mod home;
+mod loan_frame;
 mod login;
 mod not_found;
 mod orders;

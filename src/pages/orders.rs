@@ -1,4 +1,4 @@
-use crate::components::{Amount, DayText, Figure, Link, Loader, Read, StatusBadge};
+use crate::components::{AmountFigure, DayFigure, Link, Loader, Read, StatusBadge};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use cashgo_core::Order;
@@ -41,12 +41,12 @@ fn OrderItem(order: Order) -> impl IntoView {
             <StatusBadge status=order.status />
             <p class="order-no">{tr!(i18n, orders.order, oid = order_no.clone())}</p>
             <dl class="figures">
-                <Figure label=move || tr!(i18n, orders.amount)><Amount value=order.money /></Figure>
+                <AmountFigure label=move || tr!(i18n, orders.amount) value=order.money />
                 {order.repay_money.map(|total| view! {
-                    <Figure label=move || tr!(i18n, orders.to_pay)><Amount value=total /></Figure>
+                    <AmountFigure label=move || tr!(i18n, orders.to_pay) value=total />
                 })}
                 {order.due.map(|due| view! {
-                    <Figure label=move || tr!(i18n, orders.due_day)><DayText day=due /></Figure>
+                    <DayFigure label=move || tr!(i18n, orders.due_day) day=due />
                 })}
             </dl>
             <Link to=AppRoute::Repay(oid) class="button">{tr!(i18n, orders.open)}</Link>

@@ -19,6 +19,7 @@ pub fn ProofPage(
     /// The order number from the address.
     oid: OrderNo,
 ) -> impl IntoView {
+    // Starts as pay.rs's page does (the order, the language, its draft): `Draft` is the shared piece.
     let i18n = use_i18n();
     let draft = Draft::new(format!("proof/{oid}"));
     let utr = draft.text("utr");

@@ -1,4 +1,5 @@
-use crate::components::{Amount, Countdown, DayText, Figure, Link, Loader, Read, StatusBadge};
+use super::loan_frame::LoanFrame;
+use crate::components::{Amount, AmountFigure, Countdown, DayFigure, Link, Read, StatusBadge};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use cashgo_core::{LoanDetail, LoanStatus, OrderNo};
@@ -18,13 +19,7 @@ pub fn RepayPage(
     let read = Read::Detail(oid.clone(), |detail| {
         view! { <RepayDetails detail=detail /> }.into_any()
     });
-    view! {
-        <section class="page" aria-labelledby="repay-title">
-            <h1 id="repay-title">{tr!(i18n, repay.title)}</h1>
-            <p class="order-no">{tr!(i18n, repay.order, oid = oid.to_string())}</p>
-            <Loader read=read rows=5 />
-        </section>
-    }
+    view! { <LoanFrame title_id="repay-title" title=move || tr!(i18n, repay.title) oid=oid read=read /> }
 }
 
 #[component]
@@ -40,11 +35,7 @@ fn RepayDetails(detail: LoanDetail) -> impl IntoView {
             <p class="hero-label">{tr!(i18n, repay.amount_now)}</p>
             <p class="hero-amount" data-testid="amount-now"><Amount value=detail.need_repay /></p>
             <dl class="figures">
-                {detail.due.map(|due| view! {
-                    <Figure label=move || tr!(i18n, repay.due_day) id="due-day">
-                        <DayText day=due />
-                    </Figure>
-                })}
+                {detail.due.map(|due| view! { <DayFigure label=move || tr!(i18n, repay.due_day) id="due-day" day=due /> })}
             </dl>
             {detail.due.filter(|_| open).map(|due| view! { <Countdown due=due /> })}
             {detail.due.filter(|_| open).map(|due| view! {
@@ -54,30 +45,18 @@ fn RepayDetails(detail: LoanDetail) -> impl IntoView {
         <RepayActions oid=detail.order.clone() status=status extension_pending=!bill.delay_unpaid.is_zero() />
         <h2>{tr!(i18n, repay.breakdown)}</h2>
         <dl class="figures card">
-            <Figure label=move || tr!(i18n, repay.loan_amount) id="loan-amount">
-                <Amount value=bill.money />
-            </Figure>
-            <Figure label=move || tr!(i18n, repay.interest) id="interest">
-                <Amount value=bill.interest />
-            </Figure>
+            <AmountFigure label=move || tr!(i18n, repay.loan_amount) id="loan-amount" value=bill.money />
+            <AmountFigure label=move || tr!(i18n, repay.interest) id="interest" value=bill.interest />
             {(!bill.repay_interest.is_zero()).then(|| view! {
-                <Figure label=move || tr!(i18n, repay.repay_interest) id="repay-interest">
-                    <Amount value=bill.repay_interest />
-                </Figure>
+                <AmountFigure label=move || tr!(i18n, repay.repay_interest) id="repay-interest" value=bill.repay_interest />
             })}
             {(status == LoanStatus::Overdue).then(|| view! {
-                <Figure label=move || tr!(i18n, repay.overdue) id="overdue">
-                    <Amount value=bill.overdue />
-                </Figure>
+                <AmountFigure label=move || tr!(i18n, repay.overdue) id="overdue" value=bill.overdue />
             })}
             {(!bill.delay_unpaid.is_zero()).then(|| view! {
-                <Figure label=move || tr!(i18n, repay.extension_unpaid) id="extension-unpaid">
-                    <Amount value=bill.delay_unpaid />
-                </Figure>
+                <AmountFigure label=move || tr!(i18n, repay.extension_unpaid) id="extension-unpaid" value=bill.delay_unpaid />
             })}
-            <Figure label=move || tr!(i18n, repay.repaid) id="repaid">
-                <Amount value=bill.repaid />
-            </Figure>
+            <AmountFigure label=move || tr!(i18n, repay.repaid) id="repaid" value=bill.repaid />
         </dl>
     }
 }

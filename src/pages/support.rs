@@ -7,6 +7,7 @@ use leptos::prelude::*;
 /// `/support`: how to reach customer service (`/Index/contact`).
 #[component]
 pub fn SupportPage() -> impl IntoView {
+    // The section and heading spelled in place, as orders.rs's: a frame component would weigh more.
     let i18n = use_i18n();
     view! {
         <section class="page" aria-labelledby="support-title">

@@ -162,6 +162,7 @@ fn current_loan_with_strings_for_numbers_and_numbers_for_strings() {
     };
     assert!(offered.awaiting());
     assert_eq!(offered.badge().label, BadgeLabel::Awaiting);
+    // The sample's figures (samples.rs) on purpose: the quirky body must read as the sample does.
     assert_eq!(loan.bill_id.as_str(), "37050");
     assert_eq!(loan.money, cents(500_000));
     assert_eq!(loan.repay_money, Some(cents(520_000)));

@@ -288,6 +288,7 @@ fn sample_payments() {
     assert_eq!(stp.checkout, None);
     assert!(!stp.refused_urls);
 
+    // Each sample's fields spelled out, alike the STP one's on purpose: each reply read alone.
     let cash = decode::payment(&ok(fixture!("pay_paycash")), PayType::Paycash).unwrap();
     assert_eq!(cash.method, PayType::Paycash);
     assert_eq!(cash.method_name, "Paycash");
