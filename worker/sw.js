@@ -48,8 +48,11 @@ self.addEventListener("activate", function (event) {
   );
 });
 
+// Looks in a cache without opening it: opening would create it again after
+// the page removed the worker and its caches (logout), while this worker
+// still serves the page until it unloads.
 function kept(cacheName, request) {
-  return caches.open(cacheName).then(function (cache) { return cache.match(request); });
+  return caches.match(request, { cacheName: cacheName });
 }
 
 self.addEventListener("fetch", function (event) {

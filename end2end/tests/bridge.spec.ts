@@ -203,7 +203,9 @@ for (const shape of SHAPES) {
         // Back to the page as it was opened, its language included.
         { type: 'navigate', to: 'login', next: `/repay/${acc.order_number}?lang=${lang}` },
       ];
-      // The error's redirect waits for the next frame.
+      // The read's answer comes over the real network; the error's redirect
+      // then waits for the next frame, on the paused clock.
+      await expect(page.getByText(t(lang, 'errors.session_expired'))).toBeVisible();
       await page.clock.runFor(500);
       await expectMessages(page, handedOff);
       // The app shows its own login: the page doesn't draw the web one...
