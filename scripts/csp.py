@@ -12,7 +12,8 @@ Trunk's loader, the loading indicator's styles), WebAssembly compilation
 102 on; the floor in scripts/wasm-features), API calls to its own origin (and
 to `apiBase`'s when config.json names another one), and images from any
 https (or http) origin, as the payment gateway's barcode and logo come from
-its own host (CONTRACT Q12). A directive for a feature the app doesn't use
+its own host (CONTRACT Q12), and the app's own service worker (`sw.js`,
+README "Offline use": `worker-src 'self'`). A directive for a feature the app doesn't use
 is left out (no `manifest-src` without a `<link rel="manifest">`: WebKit
 reports directives it doesn't know). No 'unsafe-inline', no 'unsafe-eval'.
 """
@@ -67,6 +68,8 @@ def policy(folder):
         "img-src 'self' data: blob: https: http:",
         "connect-src " + " ".join(connect),
         "font-src 'self'",
+        # The service worker (sw.js): this origin's only.
+        "worker-src 'self'",
     ]
     if links_manifest(html):
         directives.append("manifest-src 'self'")

@@ -8,7 +8,10 @@
    instead of it, if the wasm never starts) speaks from the same catalogs
    as the app;
 2. the Content-Security-Policy: `csp.txt` and `csp-nginx.conf` (csp.py);
-3. release builds only: a brotli (quality 11) and a gzip (level 9) copy
+3. the service worker `sw.js` and the offline page it serves
+   (`offline.html`, `offline.js`; sw.py, README "Offline use"), versioned
+   by a hash of this build's files under their final names;
+4. release builds only: a brotli (quality 11) and a gzip (level 9) copy
    beside each text file and the wasm (`x.wasm.br`, `x.wasm.gz`), when
    smaller, for the server to send as they are (nginx `brotli_static` and
    `gzip_static`, the sandbox's ServeDir): nothing compresses per request.
@@ -25,6 +28,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import csp  # noqa: E402
+import sw  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".xml", ".webmanifest", ".map")
@@ -99,6 +103,8 @@ def main():
     release = "--release" in sys.argv or os.environ.get("TRUNK_PROFILE") == "release"
     fill_index(folder)
     csp.write(folder)
+    # After every name is final, before the compressed copies (sw.js has its own).
+    sw.write(folder)
     if release:
         started = time.monotonic()
         files, raw, br, gz = precompress(folder)

@@ -58,7 +58,7 @@ pub fn start() {
                 None => crate::api::languages()
                     .await
                     .ok()
-                    .flatten()
+                    .and_then(|l| l.default)
                     .map(lang::from_lang),
             };
             let locale = lang::resolve_with_server(local, server_default);

@@ -32,6 +32,14 @@ impl I18n {
     pub fn set_locale(self, locale: Locale) {
         self.0.set(locale);
     }
+
+    /// The borrower's (or the native app's) choice: switched, remembered,
+    /// and written over any `?lang=` in the address so a reload keeps it.
+    pub fn choose(self, locale: Locale) {
+        self.set_locale(locale);
+        save(locale);
+        crate::url::replace_query_param("lang", code(locale));
+    }
 }
 
 /// The language context installed by the app's root.

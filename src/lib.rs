@@ -27,6 +27,7 @@ mod i18n {
 
 mod api;
 mod boot;
+mod bridge;
 mod clock;
 mod components;
 mod config;
@@ -36,6 +37,7 @@ mod ics;
 mod lang;
 #[cfg(test)]
 mod module_graph;
+mod offline;
 mod pages;
 mod photo;
 mod photo_upload;
@@ -73,6 +75,14 @@ fn Shell(locale: Locale, base: String) -> impl IntoView {
     // The one place the API's answers reach the session.
     api::on_session(move |news| session.hear(news));
     draft::follow(session);
+    // Issue 16: what the borrower did, for the native app's bridge and the
+    // references kept for offline use (which also go with the session).
+    api::on_outcome(|outcome| {
+        bridge::heard(outcome);
+        offline::heard(outcome);
+    });
+    session.listen(offline::follow);
+    bridge::provide();
     photo_upload::WaitingPhotos::provide();
     view! {
         <Router base=base>

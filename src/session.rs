@@ -9,7 +9,6 @@ use crate::api::SessionNews;
 use crate::routes::{strip_base, AppRoute};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 /// What the header and the pages need to know about the session.
 #[derive(Clone, Copy)]
@@ -68,6 +67,7 @@ pub fn use_login_redirect() -> impl Fn() + Clone {
     let navigate = use_navigate();
     move || {
         session.logged_in.set(Some(false));
+        crate::bridge::send("sessionExpired", &[]);
         let path = location.pathname.get_untracked();
         let path = strip_base(&session.base.get_value(), &path);
         // The router gives the query without its `?`.
@@ -78,23 +78,18 @@ pub fn use_login_redirect() -> impl Fn() + Clone {
         } else {
             format!("{path}?{search}")
         };
-        let target = AppRoute::Login {
+        // Inside an app that navigates itself, its own login (issue 16).
+        let login = AppRoute::Login {
             next: Some(here),
             expired: true,
-        }
-        .path();
-        navigate(
-            &target,
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+        };
+        crate::bridge::go(login, true, navigate.clone());
     }
 }
 
-/// Navigates to a route of the app.
+/// Navigates to a route of the app (or hands it to the native app,
+/// `bridge::go`).
 pub fn use_go() -> impl Fn(AppRoute) + Clone {
     let navigate = use_navigate();
-    move |route: AppRoute| navigate(&route.path(), NavigateOptions::default())
+    move |route: AppRoute| crate::bridge::go(route, false, navigate.clone())
 }

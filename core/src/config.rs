@@ -19,6 +19,12 @@ pub struct Config {
     pub server_utc_offset_minutes: i32,
     /// Used when neither the URL, the saved choice nor the device decide.
     pub default_locale: Option<Lang>,
+    /// The native app's bridge (issue 16): the iOS `WKScriptMessageHandler`'s
+    /// name (`window.webkit.messageHandlers.<name>`), default `cashgo`.
+    pub ios_message_handler: String,
+    /// The native app's bridge: the Android `addJavascriptInterface`
+    /// object's name, default `CashGoAndroid`.
+    pub android_interface: String,
 }
 
 impl Default for Config {
@@ -28,6 +34,8 @@ impl Default for Config {
             currency: Currency::MXN,
             server_utc_offset_minutes: 0,
             default_locale: None,
+            ios_message_handler: "cashgo".to_owned(),
+            android_interface: "CashGoAndroid".to_owned(),
         }
     }
 }
@@ -39,6 +47,8 @@ wire_object! {
         currency: "currency",
         server_utc_offset_minutes: "serverUtcOffsetMinutes",
         default_locale: "defaultLocale",
+        ios_message_handler: "iosMessageHandler",
+        android_interface: "androidInterface",
     }
 }
 
@@ -75,6 +85,13 @@ impl Config {
             config.server_utc_offset_minutes = offset;
         }
         config.default_locale = string(keys.default_locale).and_then(|l| Lang::parse(&l));
+        // The bridge's names end up in property lookups: plain JS names only.
+        if let Some(name) = string(keys.ios_message_handler).filter(|n| js_name(n)) {
+            config.ios_message_handler = name;
+        }
+        if let Some(name) = string(keys.android_interface).filter(|n| js_name(n)) {
+            config.android_interface = name;
+        }
         config
     }
 
@@ -82,6 +99,16 @@ impl Config {
     pub fn api_base(&self) -> &str {
         self.api_base.trim_end_matches('/')
     }
+}
+
+/// A plain JavaScript identifier of 1 to 64 ASCII characters.
+fn js_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    name.len() <= 64
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
 }
 
 #[cfg(test)]
@@ -120,5 +147,39 @@ mod tests {
         assert_eq!(c.server_utc_offset_minutes, 0);
         assert_eq!(c.api_base, "https://api.example.mx/");
         assert_eq!(c.api_base(), "https://api.example.mx");
+    }
+
+    #[test]
+    fn bridge_names_default_and_rename() {
+        let c = Config::from_json("{}");
+        assert_eq!(c.ios_message_handler, "cashgo");
+        assert_eq!(c.android_interface, "CashGoAndroid");
+        let c = Config::from_json(
+            r#"{"iosMessageHandler": "lender", "androidInterface": "Lender_Bridge$1"}"#,
+        );
+        assert_eq!(c.ios_message_handler, "lender");
+        assert_eq!(c.android_interface, "Lender_Bridge$1");
+        for bad in [
+            r#""""#,
+            r#""1abc""#,
+            r#""a.b""#,
+            r#""a b""#,
+            "7",
+            r#""ñ""#,
+            "null",
+        ] {
+            let c = Config::from_json(&format!(
+                r#"{{"iosMessageHandler": {bad}, "androidInterface": {bad}, "currency": "usd"}}"#
+            ));
+            assert_eq!(c.ios_message_handler, "cashgo", "{bad}");
+            assert_eq!(c.android_interface, "CashGoAndroid", "{bad}");
+            assert_eq!(c.currency.code(), "USD", "the other keys stay");
+        }
+        let long = "a".repeat(65);
+        let c = Config::from_json(&format!(r#"{{"androidInterface": "{long}"}}"#));
+        assert_eq!(c.android_interface, "CashGoAndroid");
+        let just = "a".repeat(64);
+        let c = Config::from_json(&format!(r#"{{"androidInterface": "{just}"}}"#));
+        assert_eq!(c.android_interface, just);
     }
 }

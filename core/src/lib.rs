@@ -41,6 +41,6 @@ pub use lang::Lang;
 pub use money::{Currency, Money, MoneyFormat, Rate};
 pub use types::{
     Attachments, Badge, BadgeLabel, Bill, BillId, Contact, CurrentLoan, DelayDetail, Expiry, Home,
-    LoanDetail, LoanStatus, Offer, Order, OrderNo, PayType, PaymentRef, SafeUrl, Support,
-    UploadedFile,
+    Languages, LoanDetail, LoanStatus, Offer, Order, OrderNo, PayType, PaymentRef, SafeUrl,
+    Support, Target, UploadedFile,
 };

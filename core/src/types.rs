@@ -399,6 +399,39 @@ pub struct PaymentRef {
     pub refused_urls: bool,
 }
 
+/// Where leaving these pages goes (#15 `target`, issue 16): the H5 pages,
+/// or the native app's own screens (it navigates itself).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// To the H5 pages, as in a browser.
+    Web,
+    /// The native app navigates itself (through its bridge).
+    App,
+}
+
+impl Target {
+    /// `"web"` or `"app"`, in any case, spaces around forgiven; anything
+    /// else is unknown.
+    pub fn parse(text: &str) -> Option<Target> {
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("web") {
+            Some(Target::Web)
+        } else if text.eq_ignore_ascii_case("app") {
+            Some(Target::App)
+        } else {
+            None
+        }
+    }
+}
+
+/// What #15 says: the server's default language and `target`, each `None`
+/// when absent or unknown (the list offered is not used).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Languages {
+    pub default: Option<crate::lang::Lang>,
+    pub target: Option<Target>,
+}
+
 /// When a payment reference stops being payable (Q11, `expire`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Expiry {

@@ -64,6 +64,7 @@ wire_object! {
         msg: "msg",
         languages: "languages",
         default: "default",
+        target: "target",
     }
 }
 

@@ -12,7 +12,8 @@
  * (416 past its end); `HEAD` with the GET's headers and no body;
  * `Accept-Encoding` q-values honoured (q=0 refuses a coding); the cache
  * rule for hashed names of every length Trunk writes (a 15-digit hash
- * too), `no-cache` and the build's CSP for index.html and the SPA fallback.
+ * too), `no-cache` and the build's CSP for index.html and the SPA fallback,
+ * `no-cache` for the service worker (`sw.js`) and its offline page.
  * Requests go out byte for byte (node's http, no URL tidying).
  */
 import { test, describe } from 'node:test';
@@ -127,6 +128,21 @@ for (const app of APPS) {
         assert.equal(res.headers['content-security-policy'], policy, p);
         assert.deepEqual(decode(res), index, p);
       }
+    });
+
+    test('the service worker and its offline page: no-cache, as they are', async () => {
+      for (const [name, type] of [['sw.js', /javascript/], ['offline.js', /javascript/], ['offline.html', /^text\/html/]]) {
+        const file = fs.readFileSync(path.join(app.dist, name));
+        for (const accept of ['gzip, deflate, br', 'identity']) {
+          const res = await request(app.url, `${base}${name}`, { headers: { 'Accept-Encoding': accept } });
+          assert.equal(res.status, 200, name);
+          assert.equal(res.headers['cache-control'], 'no-cache', name);
+          assert.match(res.headers['content-type'] ?? '', type, name);
+          assert.deepEqual(decode(res), file, `${name} (${accept})`);
+        }
+      }
+      // Its compressed copies are this build's (written after it).
+      for (const suffix of ['.br', '.gz']) assert.ok(fs.existsSync(path.join(app.dist, `sw.js${suffix}`)), suffix);
     });
 
     test('hashed names of every length Trunk writes are immutable; a missing one is 404', async () => {

@@ -26,6 +26,9 @@ test('the app is served with its strict policy', async ({ page }) => {
   // The gateway's barcode and logo come from its own host (CONTRACT Q12).
   expect(directive('img-src')).toBe("img-src 'self' data: blob: https: http:");
   expect(directive('connect-src')).toBe("connect-src 'self'");
+  // The offline service worker (issue 16): this origin's only.
+  expect(directive('worker-src')).toBe("worker-src 'self'");
+  expect(policy).not.toMatch(/'unsafe-(inline|eval)'/);
   for (const locked of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) {
     expect(policy).toContain(locked);
   }
@@ -34,7 +37,7 @@ test('the app is served with its strict policy', async ({ page }) => {
   expect(html).not.toMatch(/<link\b[^>]*\brel=["']?manifest/i);
   const names = policy.split(';').map((d) => d.trim().split(/\s+/)[0]);
   expect(names).toEqual([
-    'default-src', 'script-src', 'style-src', 'img-src', 'connect-src', 'font-src',
+    'default-src', 'script-src', 'style-src', 'img-src', 'connect-src', 'font-src', 'worker-src',
     'object-src', 'base-uri', 'form-action', 'frame-ancestors',
   ]);
   // The policy allows the app itself: it boots (no violation, checked by the fixture).

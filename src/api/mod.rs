@@ -18,8 +18,8 @@ use crate::config::{self, Config};
 use cashgo_core::endpoints as api_path;
 use cashgo_core::form::{self, form_body};
 use cashgo_core::{
-    decode, ApiError, Attachments, BillId, Contact, DelayDetail, Home, Lang, LoanDetail, Order,
-    OrderNo, PayType, PaymentRef, SafeUrl, Support,
+    decode, ApiError, Attachments, BillId, Contact, DelayDetail, Home, Languages, LoanDetail,
+    Order, OrderNo, PayType, PaymentRef, SafeUrl, Support,
 };
 use gloo_net::http::Method;
 use std::cell::{OnceCell, RefCell};
@@ -58,6 +58,35 @@ fn tell(news: SessionNews) {
     // Taken out first: the hook may start requests of its own.
     if let Some(hook) = SESSION_HOOK.with_borrow(Option::clone) {
         hook(news);
+    }
+}
+
+/// What a write or a read meant beyond the session, for whoever outside
+/// the API follows what the borrower did (issue 16: the native app's
+/// bridge, the payment references kept for offline). Told to the one
+/// hook the shell installs ([`on_outcome`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Outcome<'a> {
+    /// A write that succeeded, and what it returned.
+    Wrote(&'a Write, &'a Done),
+    /// The extension page's read (its new due day).
+    Delay(&'a DelayDetail),
+}
+
+thread_local! {
+    /// Where [`Outcome`]s go: the shell's hook.
+    static OUTCOME_HOOK: std::cell::Cell<Option<fn(Outcome<'_>)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Installs the hook that hears each [`Outcome`] (the shell does, once).
+pub fn on_outcome(hook: fn(Outcome<'_>)) {
+    OUTCOME_HOOK.set(Some(hook));
+}
+
+fn outcome(what: Outcome<'_>) {
+    if let Some(hook) = OUTCOME_HOOK.get() {
+        hook(what);
     }
 }
 
@@ -127,13 +156,16 @@ pub async fn write(what: Write) -> Result<Done, ApiError> {
         Err(error) if error.may_have_arrived() => reconcile::reconcile(&what, error).await,
         other => other,
     };
-    match (what, &result) {
+    match (&what, &result) {
         (Write::LogOut, _) => tell(SessionNews::LoggedOut),
-        (Write::SignIn { username, .. }, Ok(_)) => tell(SessionNews::SignedIn(username)),
+        (Write::SignIn { username, .. }, Ok(_)) => tell(SessionNews::SignedIn(username.clone())),
         (_, Err(ApiError::SessionExpired)) => tell(SessionNews::Closed),
         // Feedback may be accepted without a session.
         (Write::Feedback { .. }, _) | (_, Err(_)) => {}
         (_, Ok(_)) => tell(SessionNews::Open),
+    }
+    if let Ok(done) = &result {
+        outcome(Outcome::Wrote(&what, done));
     }
     result
 }
@@ -370,13 +402,17 @@ pub async fn loan_delay(order: &OrderNo) -> Result<DelayDetail, ApiError> {
     let reply = post_order(api_path::LOAN_DELAY, order).await?;
     let answer = decode::delay_detail(&reply.reply(), offset());
     heard(answer.as_ref().map(|_| Some(SessionNews::Open)));
+    if let Ok(detail) = &answer {
+        outcome(Outcome::Delay(detail));
+    }
     answer
 }
 
-/// #15: the server's default language, when the app has it.
-/// Asked only at start-up when nothing else decides the language, so it
-/// gets the short start-up timeout.
-pub async fn languages() -> Result<Option<Lang>, ApiError> {
+/// #15: the server's default language, when the app has it, and `target`.
+/// Asked at start-up only when nothing else decides the language, and
+/// inside a native app's WebView that provides a bridge (`bridge.rs`), so
+/// it gets the short start-up timeout.
+pub async fn languages() -> Result<Languages, ApiError> {
     let reply = transport::send(
         Method::GET,
         &url(api_path::LANGUAGES).await,

@@ -7,11 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let i18n = use_i18n();
-    let choose = move |locale: Locale| {
-        i18n.set_locale(locale);
-        lang::save(locale);
-        replace_lang_in_url(locale);
-    };
+    let choose = move |locale: Locale| i18n.choose(locale);
     let option = move |locale: Locale, label: &'static str| {
         let pressed = move || i18n.get_locale() == locale;
         view! {
@@ -32,8 +28,4 @@ pub fn LangSwitch() -> impl IntoView {
             {option(Locale::en, tr!(in Locale::en, lang.en))}
         </div>
     }
-}
-
-fn replace_lang_in_url(locale: Locale) {
-    crate::url::replace_query_param("lang", lang::code(locale));
 }

@@ -74,6 +74,8 @@ pub fn Loader(
         }
     });
     provide_context(Reload(retry));
+    // The native app's `window.cashgo.refresh()` reads the page again.
+    crate::bridge::on_refresh(retry);
     move || {
         let state = resource.get();
         if state.is_some() {

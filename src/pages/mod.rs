@@ -50,6 +50,8 @@ pub fn Pages() -> impl IntoView {
             browser.ready_to_complete();
         });
     }
+    // The native app's bridge: `ready` for each page, its calls (issue 16).
+    crate::bridge::follow();
     move || match route.get() {
         Some(AppRoute::Home) => view! { <HomePage /> }.into_any(),
         Some(AppRoute::Login { .. }) => view! { <LoginPage /> }.into_any(),

@@ -7,8 +7,8 @@ use crate::json::{self, Raw};
 use crate::lang::Lang;
 use crate::money::Money;
 use crate::types::{
-    Bill, BillId, CurrentLoan, DelayDetail, Expiry, Home, LoanDetail, LoanStatus, Offer, Order,
-    OrderNo, PayType, PaymentRef, SafeUrl, Support, UploadedFile,
+    Bill, BillId, CurrentLoan, DelayDetail, Expiry, Home, Languages, LoanDetail, LoanStatus, Offer,
+    Order, OrderNo, PayType, PaymentRef, SafeUrl, Support, Target, UploadedFile,
 };
 use crate::wire::{self, Envelope, Field, FromObject};
 
@@ -363,9 +363,10 @@ pub fn support(reply: &Reply<'_>) -> Result<Support, ApiError> {
     }))
 }
 
-/// #15 (envelope 2): the server's default language, when the app has it
-/// (the list offered and `target` are not used).
-pub fn languages(reply: &Reply<'_>) -> Result<Option<Lang>, ApiError> {
+/// #15 (envelope 2): the server's default language, when the app has it,
+/// and `target` (issue 16: `"app"` when the native app navigates itself);
+/// the list offered is not used.
+pub fn languages(reply: &Reply<'_>) -> Result<Languages, ApiError> {
     let mut envelope = open(reply, Success::Status200)?;
     // Tolerate the list arriving inside `data`, envelope-1 style.
     if envelope.languages.is_none() {
@@ -373,9 +374,15 @@ pub fn languages(reply: &Reply<'_>) -> Result<Option<Lang>, ApiError> {
             envelope = inner;
         }
     }
-    Ok(wire::text(envelope.default)
-        .as_deref()
-        .and_then(Lang::parse_name))
+    Ok(Languages {
+        default: wire::text(envelope.default)
+            .as_deref()
+            .and_then(Lang::parse_name),
+        // Unknown (or not text) is `None`: the app behaves as on the web.
+        target: wire::text(envelope.target)
+            .as_deref()
+            .and_then(Target::parse),
+    })
 }
 
 /// #16: the gateway URL to hand to #17.

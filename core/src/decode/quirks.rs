@@ -470,15 +470,65 @@ fn upload_quirks() {
 #[test]
 fn language_defaults() {
     // Names and codes are read by lang::parse_name (tested there).
+    let default = |body: &str| decode::languages(&ok(body)).map(|l| l.default);
     let body =
         r#"{"status":"200","languages":["English","Hindi","en","Español"],"default":"Hindi"}"#;
-    assert_eq!(decode::languages(&ok(body)), Ok(None));
+    assert_eq!(default(body), Ok(None));
     let body = r#"{"status":"200","languages":["English"],"default":"ESPAÑOL"}"#;
-    assert_eq!(decode::languages(&ok(body)), Ok(Some(Lang::Es)));
+    assert_eq!(default(body), Ok(Some(Lang::Es)));
     let wrapped =
         r#"{"status":200,"data":{"languages":["Spanish"],"default":"Spanish","target":"app"}}"#;
-    assert_eq!(decode::languages(&ok(wrapped)), Ok(Some(Lang::Es)));
-    assert_eq!(decode::languages(&ok(r#"{"status":200}"#)), Ok(None));
+    assert_eq!(default(wrapped), Ok(Some(Lang::Es)));
+    assert_eq!(default(r#"{"status":200}"#), Ok(None));
+}
+
+#[test]
+fn target_web_or_app() {
+    let target = |body: &str| decode::languages(&ok(body)).map(|l| l.target);
+    assert_eq!(target(fixture!("languages")), Ok(Some(Target::Web)));
+    let app = r#"{"status":200,"languages":["Spanish"],"default":"Spanish","target":" APP "}"#;
+    assert_eq!(target(app), Ok(Some(Target::App)));
+    let web = r#"{"status":"200","languages":[],"target":"Web"}"#;
+    assert_eq!(target(web), Ok(Some(Target::Web)));
+    // Inside `data`, envelope-1 style, as the list may be.
+    let wrapped = r#"{"status":200,"data":{"languages":[],"target":"app"}}"#;
+    assert_eq!(target(wrapped), Ok(Some(Target::App)));
+    for unknown in [
+        r#"{"status":200}"#,
+        r#"{"status":200,"languages":[]}"#,
+        r#"{"status":200,"target":"native"}"#,
+        r#"{"status":200,"target":""}"#,
+        r#"{"status":200,"target":1}"#,
+        r#"{"status":200,"target":null}"#,
+        r#"{"status":200,"target":["app"]}"#,
+        r#"{"status":200,"target":{"app":true}}"#,
+    ] {
+        assert_eq!(target(unknown), Ok(None), "{unknown}");
+    }
+    // The same field twice makes the reply unreadable, as every field.
+    assert!(unexpected(decode::languages(&ok(
+        r#"{"status":200,"target":"app","target":"web"}"#
+    ))));
+    assert!(unexpected(decode::languages(&ok("<html>"))));
+    assert_eq!(
+        decode::languages(&ok(r#"{"status":-100}"#)),
+        Err(ApiError::SessionExpired)
+    );
+}
+
+#[test]
+fn target_words() {
+    for (text, expected) in [
+        ("web", Some(Target::Web)),
+        ("APP", Some(Target::App)),
+        ("\tapp\n", Some(Target::App)),
+        ("apps", None),
+        ("", None),
+        ("h5", None),
+        ("аpp", None), // a Cyrillic а
+    ] {
+        assert_eq!(Target::parse(text), expected, "{text:?}");
+    }
 }
 
 #[test]

@@ -256,8 +256,9 @@ fn sample_support_and_languages() {
     let s = decode::support(&ok(fixture!("support"))).unwrap();
     assert_eq!(s.phone.as_deref(), Some("1231312312"));
     assert_eq!(s.whatsapp.as_deref(), Some("aaaaaaaaaassfa"));
-    let default = decode::languages(&ok(fixture!("languages"))).unwrap();
-    assert_eq!(default, Some(Lang::En));
+    let languages = decode::languages(&ok(fixture!("languages"))).unwrap();
+    assert_eq!(languages.default, Some(Lang::En));
+    assert_eq!(languages.target, Some(crate::types::Target::Web));
 }
 
 #[test]
