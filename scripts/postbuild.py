@@ -6,7 +6,8 @@
    each `{{es:key}}` / `{{en:key}}` that entry of `locales/es.json` /
    `en.json` (HTML-escaped), so the page that shows before the wasm (and
    instead of it, if the wasm never starts) speaks from the same catalogs
-   as the app;
+   as the app; and the HTML comments outside scripts and styles go (they
+   are notes for developers, ~1 KB of brotli on every page load);
 2. the Content-Security-Policy: `csp.txt` and `csp-nginx.conf` (csp.py);
 3. the service worker `sw.js` and the offline page it serves
    (`offline.html`, `offline.js`; sw.py, README "Offline use"), versioned
@@ -45,6 +46,15 @@ def catalog_text(catalogs, lang, key):
     return html.escape(node, quote=False)
 
 
+def strip_comments(page):
+    """`page` without its HTML comments (and the lines they stood on), except
+    inside `<script>` and `<style>`, whose text is hashed into the CSP as it is."""
+    parts = re.split(r"(<script\b.*?</script>|<style\b.*?</style>)", page, flags=re.S | re.I)
+    for i in range(0, len(parts), 2):
+        parts[i] = re.sub(r"[ \t]*<!--.*?-->[ \t]*\n?", "", parts[i], flags=re.S)
+    return "".join(parts)
+
+
 def fill_index(folder):
     path = os.path.join(folder, "index.html")
     with open(path, encoding="utf-8") as f:
@@ -65,7 +75,7 @@ def fill_index(folder):
         page,
     )
     with open(path, "w", encoding="utf-8") as f:
-        f.write(filled)
+        f.write(strip_comments(filled))
     return count
 
 
