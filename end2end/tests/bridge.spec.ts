@@ -323,6 +323,25 @@ for (const shape of SHAPES) {
   });
 }
 
+test('extend with its answer lost: extended carries the due day the page showed, not a further one', async ({ page, sandbox }) => {
+  await sandbox.reset();
+  await injectBridge(page, 'android');
+  const acc = await seedAccount(sandbox, DEMO.due);
+  await signIn(page, sandbox, acc.username);
+  await page.goto(withLang(`extend/${acc.order_number}`, 'en'));
+  // The server extends, then the connection ends mid-reply: the app reads
+  // the extension page back (src/api/reconcile.rs), whose new due day is
+  // now that of a further extension.
+  await sandbox.fault('/Repay/ajaxDelay', 'drop');
+  await page.getByRole('main').getByRole('button', { name: t('en', 'extend.confirm'), exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: t('en', 'extend.dialog_confirm'), exact: true }).click();
+  await expect(page.getByTestId('extension-done')).toBeVisible();
+  await expectMessages(page, [
+    { type: 'ready', route: `/extend/${acc.order_number}`, lang: 'en' },
+    { type: 'extended', order: acc.order_number, dueDay: iso(acc.next_due_day) },
+  ]);
+});
+
 test('without a bridge nothing is posted and the page behaves as on the web', async ({ page, sandbox }) => {
   await sandbox.reset();
   await setTarget(sandbox, 'app');

@@ -397,14 +397,23 @@ pub async fn loan_detail(order: &OrderNo) -> Result<LoanDetail, ApiError> {
     answer
 }
 
-/// #14: the extension page.
+/// #14: the extension page (its new due day goes to the outcome hook, for
+/// the bridge's `extended`).
 pub async fn loan_delay(order: &OrderNo) -> Result<DelayDetail, ApiError> {
-    let reply = post_order(api_path::LOAN_DELAY, order).await?;
-    let answer = decode::delay_detail(&reply.reply(), offset());
-    heard(answer.as_ref().map(|_| Some(SessionNews::Open)));
+    let answer = read_delay(order).await;
     if let Ok(detail) = &answer {
         outcome(Outcome::Delay(detail));
     }
+    answer
+}
+
+/// #14 as such: also the read-back of an extension whose answer was lost
+/// (`reconcile`), which must not report its new due day: once the extension
+/// took effect, that is the due day of a further one.
+pub(crate) async fn read_delay(order: &OrderNo) -> Result<DelayDetail, ApiError> {
+    let reply = post_order(api_path::LOAN_DELAY, order).await?;
+    let answer = decode::delay_detail(&reply.reply(), offset());
+    heard(answer.as_ref().map(|_| Some(SessionNews::Open)));
     answer
 }
 

@@ -27,7 +27,7 @@ async fn read(what: Read) -> Result<Page, ApiError> {
     match what {
         Read::Home => super::loans().await.map(Page::Home),
         Read::Detail(order) => super::loan_detail(&order).await.map(Page::Detail),
-        Read::Delay(order) => super::loan_delay(&order).await.map(Page::Delay),
+        Read::Delay(order) => super::read_delay(&order).await.map(Page::Delay),
     }
 }
 
