@@ -102,6 +102,8 @@ thread_local! {
     static TARGET: Cell<Option<Target>> = const { Cell::new(None) };
     /// The new due day the extension page showed, for `extended`.
     static NEXT_DUE: RefCell<Option<(OrderNo, Option<String>)>> = const { RefCell::new(None) };
+    /// Navigations waiting for `target` (see [`go`]), run once it is known.
+    static WAITING: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
     /// The page's read, again (`window.cashgo.refresh()`): the last `Loader`'s retry.
     static REFRESH: Cell<Option<Callback<()>>> = const { Cell::new(None) };
 }
@@ -217,6 +219,9 @@ pub fn provide() {
             .and_then(|l| l.target)
             .unwrap_or(Target::Web);
         TARGET.set(Some(target));
+        for waiting in WAITING.take() {
+            waiting();
+        }
     });
 }
 
@@ -239,9 +244,11 @@ pub fn go(
         return go_now(&route, replace, &navigate);
     };
     // `provide` asked `target` when it saw the bridge: wait for the answer
-    // (at most the request's 5 s).
+    // (at most the request's 5 s; an error counts as web).
     let Some(target) = TARGET.get() else {
-        crate::platform::Timer::start(100, move || go(route, replace, navigate)).detach();
+        WAITING.with_borrow_mut(|waiting| {
+            waiting.push(Box::new(move || go(route, replace, navigate)))
+        });
         return;
     };
     if target != Target::App {

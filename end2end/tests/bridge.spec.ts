@@ -342,6 +342,24 @@ test('extend with its answer lost: extended carries the due day the page showed,
   ]);
 });
 
+test('a page that leaves before target is known waits for it, then hands off to the app', async ({ page, sandbox }) => {
+  await sandbox.reset();
+  await setTarget(sandbox, 'app');
+  const acc = await seedAccount(sandbox, DEMO.due);
+  // /Index/languages answers 1.5 s late; the first read says "logged out" at once.
+  await sandbox.fault('/Index/languages', 'slow', 1, 1_500);
+  await injectBridge(page, 'ios');
+  await page.goto(withLang(`repay/${acc.order_number}`, 'es'));
+  await expect
+    .poll(async () => (await posted(page)).map((m) => m.type))
+    .toContain('navigate');
+  const navigate = (await posted(page)).find((m) => m.type === 'navigate');
+  expect(navigate).toMatchObject({ to: 'login', next: `/repay/${acc.order_number}?lang=es` });
+  // Handed to the app: the web login only after the fallback.
+  expect(new URL(page.url()).pathname).toMatch(/\/repay\//);
+  await expect(page).toHaveURL((u) => u.pathname.endsWith('/login'), { timeout: 10_000 });
+});
+
 test('without a bridge nothing is posted and the page behaves as on the web', async ({ page, sandbox }) => {
   await sandbox.reset();
   await setTarget(sandbox, 'app');
