@@ -21,29 +21,17 @@ By hand: `python3 scripts/postbuild.py DIST_DIR [--release]`.
 """
 import gzip
 import html
-import json
 import os
 import re
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import catalogs as catalog  # noqa: E402
 import csp  # noqa: E402
 import sw  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".xml", ".webmanifest", ".map")
-
-
-def catalog_text(catalogs, lang, key):
-    node = catalogs[lang]
-    for part in key.split("."):
-        if not isinstance(node, dict) or part not in node:
-            sys.exit(f"postbuild: index.html asks for {lang}:{key}, which locales/{lang}.json lacks")
-        node = node[part]
-    if not isinstance(node, str):
-        sys.exit(f"postbuild: locales/{lang}.json {key} is not a string")
-    return html.escape(node, quote=False)
 
 
 def strip_comments(page):
@@ -65,13 +53,10 @@ def fill_index(folder):
             sys.exit(f"postbuild: expected one *_bg.wasm in {folder}, found {wasm}")
         # Relative: index.html's <base> (Trunk's public URL) resolves it, at / and /h5/ alike.
         page = page.replace("{{wasm}}", wasm[0])
-    catalogs = {}
-    for lang in ("es", "en"):
-        with open(os.path.join(ROOT, "locales", f"{lang}.json"), encoding="utf-8") as f:
-            catalogs[lang] = json.load(f)
+    catalogs = catalog.load()
     filled, count = re.subn(
         r"\{\{(es|en):([A-Za-z0-9_.]+)\}\}",
-        lambda m: catalog_text(catalogs, m.group(1), m.group(2)),
+        lambda m: html.escape(catalog.text(catalogs, m.group(1), m.group(2), "postbuild: index.html"), quote=False),
         page,
     )
     with open(path, "w", encoding="utf-8") as f:

@@ -24,9 +24,11 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import catalogs as catalog  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORKER = os.path.join(HERE, "..", "worker")
-LOCALES = os.path.join(HERE, "..", "locales")
 # Written here, or the operator's (config.json) and the headers' (csp*).
 SKIP = {"sw.js", "offline.html", "offline.js", "csp.txt", "csp-nginx.conf", "config.json"}
 DERIVED = (".br", ".gz", ".map")
@@ -42,22 +44,8 @@ KEYS = [
 
 
 def catalog_text():
-    out = {}
-    for lang in ("es", "en"):
-        with open(os.path.join(LOCALES, f"{lang}.json"), encoding="utf-8") as f:
-            catalog = json.load(f)
-        texts = {}
-        for key in KEYS:
-            node = catalog
-            for part in key.split("."):
-                if not isinstance(node, dict) or part not in node:
-                    sys.exit(f"sw.py: locales/{lang}.json lacks {key}")
-                node = node[part]
-            if not isinstance(node, str):
-                sys.exit(f"sw.py: locales/{lang}.json {key} is not a string")
-            texts[key] = node
-        out[lang] = texts
-    return out
+    catalogs = catalog.load()
+    return {lang: {key: catalog.text(catalogs, lang, key, "sw.py") for key in KEYS} for lang in catalog.LANGS}
 
 
 def build_files(folder):
@@ -112,6 +100,7 @@ def write(folder):
     return version
 
 
+# By hand as well as from postbuild.py: the same few lines as csp.py's main, on purpose.
 def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR")
     if not folder:

@@ -418,6 +418,7 @@ mod tests {
             }),
             Some("login")
         );
+        // Every route spelled out, as routes.rs's test does: a new one must be placed by hand.
         for stay in [
             AppRoute::Repay(oid.clone()),
             AppRoute::Pay(oid.clone()),

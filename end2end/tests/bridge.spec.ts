@@ -9,7 +9,7 @@
  */
 import {
   test, expect, t, DEMO, DEMO_PASSWORD, seedAccount, seedReferences, signIn, withLang, fillLogin, expectLang,
-  type Lang, type Sandbox,
+  type Lang, type Sandbox, type SeedAccount,
 } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -92,6 +92,27 @@ async function setTarget(sandbox: Sandbox, target: 'web' | 'app'): Promise<void>
   await sandbox.settings({ target });
 }
 
+/**
+ * A due loan's repayment page open inside a WebView with `shape`'s bridge,
+ * with the API's `target`; with `clock`, on Playwright's clock, frozen once
+ * the page is drawn (`freezeClock`).
+ */
+async function openRepay(
+  page: Page, sandbox: Sandbox, shape: Shape, lang: Lang, target: 'web' | 'app', clock = false,
+): Promise<SeedAccount> {
+  await sandbox.reset();
+  await setTarget(sandbox, target);
+  await injectBridge(page, shape);
+  if (clock) await page.clock.install();
+  const acc = await seedAccount(sandbox, DEMO.due);
+  await signIn(page, sandbox, acc.username);
+  await page.goto(withLang(`repay/${acc.order_number}`, lang));
+  await expect(page.getByRole('heading', { level: 1, name: t(lang, 'repay.title') })).toBeVisible();
+  if (clock) await freezeClock(page);
+  return acc;
+}
+
+// Tests alike on purpose (reset, bridge, account, page): each flow reads alone.
 for (const shape of SHAPES) {
   const lang = LANG[shape];
   test.describe(`bridge: ${shape} (${lang})`, () => {
@@ -162,13 +183,7 @@ for (const shape of SHAPES) {
     });
 
     test('session expiry, target web: sessionExpired, then the web login', async ({ page, sandbox }) => {
-      await sandbox.reset();
-      await setTarget(sandbox, 'web');
-      await injectBridge(page, shape);
-      const acc = await seedAccount(sandbox, DEMO.due);
-      await signIn(page, sandbox, acc.username);
-      await page.goto(withLang(`repay/${acc.order_number}`, lang));
-      await expect(page.getByRole('heading', { level: 1, name: t(lang, 'repay.title') })).toBeVisible();
+      const acc = await openRepay(page, sandbox, shape, lang, 'web');
       await page.context().clearCookies();
       await page.evaluate(() => (window as unknown as { cashgo: { refresh(): void } }).cashgo.refresh());
       await expect(page).toHaveURL((u) => u.pathname.endsWith('/login'));
@@ -186,15 +201,7 @@ for (const shape of SHAPES) {
     });
 
     test('session expiry, target app: sessionExpired and navigate to login, the web login only after the fallback', async ({ page, sandbox }) => {
-      await sandbox.reset();
-      await setTarget(sandbox, 'app');
-      await injectBridge(page, shape);
-      await page.clock.install();
-      const acc = await seedAccount(sandbox, DEMO.due);
-      await signIn(page, sandbox, acc.username);
-      await page.goto(withLang(`repay/${acc.order_number}`, lang));
-      await expect(page.getByRole('heading', { level: 1, name: t(lang, 'repay.title') })).toBeVisible();
-      await freezeClock(page);
+      const acc = await openRepay(page, sandbox, shape, lang, 'app', true);
       await page.context().clearCookies();
       await page.evaluate(() => (window as unknown as { cashgo: { refresh(): void } }).cashgo.refresh());
       const handedOff = [
@@ -218,15 +225,7 @@ for (const shape of SHAPES) {
     });
 
     test('logout, target app: loggedOut and navigate home; the menu\'s links go to the app too', async ({ page, sandbox }) => {
-      await sandbox.reset();
-      await setTarget(sandbox, 'app');
-      await injectBridge(page, shape);
-      await page.clock.install();
-      const acc = await seedAccount(sandbox, DEMO.due);
-      await signIn(page, sandbox, acc.username);
-      await page.goto(withLang(`repay/${acc.order_number}`, lang));
-      await expect(page.getByRole('heading', { level: 1, name: t(lang, 'repay.title') })).toBeVisible();
-      await freezeClock(page);
+      const acc = await openRepay(page, sandbox, shape, lang, 'app', true);
       const nav = page.getByRole('navigation');
       await nav.getByRole('link', { name: t(lang, 'nav.orders'), exact: true }).click();
       await nav.getByRole('link', { name: t(lang, 'nav.support'), exact: true }).click();

@@ -60,6 +60,7 @@ async function expectOfflineReference(page: Page, lang: Lang, acc: SeedAccount, 
   await expect(page.getByRole('group', { name: t(lang, 'lang.label') })).toBeVisible();
 }
 
+// Tests alike on purpose (reset, account, reference, worker): each reads alone, as in pay.spec.
 for (const lang of LANGS) {
   test.describe(`offline (${lang})`, () => {
     test('after a reference, /pay/:oid and / open with no network and show it', async ({ page, sandbox }) => {

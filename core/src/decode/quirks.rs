@@ -516,6 +516,7 @@ fn target_web_or_app() {
     );
 }
 
+// A table like lang.rs's `server_names` on purpose: each reads the server's words on its own.
 #[test]
 fn target_words() {
     for (text, expected) in [
