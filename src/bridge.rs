@@ -102,7 +102,8 @@ thread_local! {
     static TARGET: Cell<Option<Target>> = const { Cell::new(None) };
     /// The new due day the extension page showed, for `extended`.
     static NEXT_DUE: RefCell<Option<(OrderNo, Option<String>)>> = const { RefCell::new(None) };
-    /// Navigations waiting for `target` (see [`go`]), run once it is known.
+    /// Navigations waiting for the bridge's presence and `target` (see
+    /// [`go`]), run once they are known.
     static WAITING: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
     /// The page's read, again (`window.cashgo.refresh()`): the last `Loader`'s retry.
     static REFRESH: Cell<Option<Callback<()>>> = const { Cell::new(None) };
@@ -210,6 +211,9 @@ pub fn provide() {
         PRESENT.set(Some(present));
         if !present {
             let _ = Reflect::set(&window, &QUEUE.into(), &JsValue::UNDEFINED);
+            for waiting in WAITING.take() {
+                waiting();
+            }
             return;
         }
         load_script(&config.ios_message_handler, &config.android_interface);
@@ -240,12 +244,13 @@ pub fn go(
     replace: bool,
     navigate: impl Fn(&str, NavigateOptions) + Clone + 'static,
 ) {
-    let Some(to) = destination(&route).filter(|_| PRESENT.get() == Some(true)) else {
+    let Some(to) = destination(&route).filter(|_| PRESENT.get() != Some(false)) else {
         return go_now(&route, replace, &navigate);
     };
-    // `provide` asked `target` when it saw the bridge: wait for the answer
-    // (at most the request's 5 s; an error counts as web).
-    let Some(target) = TARGET.get() else {
+    // Whether there is a bridge is known once `config.json` is read, and
+    // `provide` then asks `target`: wait for both (at most the requests' 5 s
+    // each; an error counts as web).
+    let Some(target) = TARGET.get().filter(|_| PRESENT.get() == Some(true)) else {
         WAITING.with_borrow_mut(|waiting| {
             waiting.push(Box::new(move || go(route, replace, navigate)))
         });
