@@ -108,6 +108,8 @@ async function openRepay(
   await signIn(page, sandbox, acc.username);
   await page.goto(withLang(`repay/${acc.order_number}`, lang));
   await expect(page.getByRole('heading', { level: 1, name: t(lang, 'repay.title') })).toBeVisible();
+  // Posted: public/bridge.js is in, and with it the hand-off of link taps.
+  await expect.poll(async () => (await posted(page)).length, { message: 'ready was posted' }).toBeGreaterThan(0);
   if (clock) await freezeClock(page);
   return acc;
 }
