@@ -59,19 +59,17 @@
   w.__cashgoQueue = { push: post };
   waiting.forEach(post);
 
-  // A tap on a link that leaves the H5 pages (home, my loans, help, login)
-  // goes to the app (src/bridge.rs, `go`), before the router sees it.
+  // A tap on a link that leaves the H5 pages (home, my loans, help, login:
+  // src/bridge.rs decides, `destination`) goes to the app (`go`), before
+  // the router sees it.
   var base = new URL(document.baseURI).pathname.replace(/\/$/, "");
-  var LEAVING = ["/", "/orders", "/support", "/login"];
   w.addEventListener("click", function (event) {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
     if (!link || link.target || link.origin !== location.origin || typeof w.__cashgoGo !== "function") return;
     var path = link.pathname;
     if (base && path.indexOf(base) === 0) path = path.slice(base.length) || "/";
-    if (LEAVING.indexOf(path.length > 1 ? path.replace(/\/$/, "") : path) < 0) return;
-    event.preventDefault();
-    w.__cashgoGo(path);
+    if (w.__cashgoGo(path) === true) event.preventDefault();
   }, true);
 
   var calls = w.cashgo || {};

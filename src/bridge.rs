@@ -29,7 +29,7 @@ use crate::api::{Done, Outcome, Write};
 use crate::i18n::use_i18n;
 use crate::lang;
 use crate::routes::{router_base, safe_next, strip_base, AppRoute};
-use cashgo_core::{Expiry, Money, OrderNo, PaymentRef, Target};
+use cashgo_core::{Expiry, OrderNo, PaymentRef, Target};
 use js_sys::{Function, Object, Reflect};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -44,15 +44,6 @@ pub const VERSION: u8 = 1;
 /// How long a `navigate` waits for the app before the web page shows.
 pub const FALLBACK_MS: i32 = 3_000;
 
-/// The amount as exact decimal text (`-12.05`), as the server wrote it
-/// (`Money` is its exact minor units).
-pub fn decimal(amount: Money) -> String {
-    let minor = amount.minor();
-    let sign = if minor < 0 { "-" } else { "" };
-    let abs = minor.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
-}
-
 /// A reference's expiry as the server sent it (`yyyy-mm-dd hh:mm:ss`, its
 /// own zone), or its text when it couldn't be read.
 pub fn expiry_text(expiry: &Expiry) -> String {
@@ -66,7 +57,7 @@ pub fn expiry_text(expiry: &Expiry) -> String {
 }
 
 fn payment_event(order: &OrderNo, payment: &PaymentRef) {
-    let amount = decimal(payment.amount);
+    let amount = payment.amount.decimal();
     let expires = payment.expires.as_ref().map(expiry_text);
     send(
         "paymentReference",
@@ -176,27 +167,6 @@ fn detect(ios: &str, android: &str) -> bool {
         || has(&["flutter_inappwebview", "callHandler"])
 }
 
-/// Loads `public/bridge.js`, telling it the bridges' names.
-fn load_script(ios: &str, android: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(script) = document.create_element("script") else {
-        return;
-    };
-    let src = format!("{}/public/bridge.js", router_base());
-    for (name, value) in [
-        ("src", src.as_str()),
-        ("data-ios", ios),
-        ("data-android", android),
-    ] {
-        let _ = script.set_attribute(name, value);
-    }
-    if let Some(body) = document.body() {
-        let _ = body.append_child(&script);
-    }
-}
-
 /// Installs the bridge at the app's root: the queue of messages, and once
 /// `config.json` is read, with a bridge there, `public/bridge.js` and the
 /// API's `target` (unreadable means web). Without a bridge, nothing more.
@@ -209,20 +179,21 @@ pub fn provide() {
         let config = crate::api::config().await;
         let present = detect(&config.ios_message_handler, &config.android_interface);
         PRESENT.set(Some(present));
-        if !present {
+        if present {
+            let (ios, android) = (&config.ios_message_handler, &config.android_interface);
+            crate::platform::load_script(
+                "public/bridge.js",
+                &[("data-ios", ios), ("data-android", android)],
+            );
+            let target = crate::api::languages()
+                .await
+                .ok()
+                .and_then(|l| l.target)
+                .unwrap_or(Target::Web);
+            TARGET.set(Some(target));
+        } else {
             let _ = Reflect::set(&window, &QUEUE.into(), &JsValue::UNDEFINED);
-            for waiting in WAITING.take() {
-                waiting();
-            }
-            return;
         }
-        load_script(&config.ios_message_handler, &config.android_interface);
-        let target = crate::api::languages()
-            .await
-            .ok()
-            .and_then(|l| l.target)
-            .unwrap_or(Target::Web);
-        TARGET.set(Some(target));
         for waiting in WAITING.take() {
             waiting();
         }
@@ -338,29 +309,38 @@ pub fn follow() {
         send("ready", &[("route", Some(&route)), ("lang", Some(lang))]);
     });
     let navigate = use_navigate();
-    let calls = Closure::<dyn Fn(JsValue, JsValue)>::new(move |call: JsValue, value: JsValue| {
-        let value = value.as_string();
-        match call.as_string().as_deref() {
-            Some("refresh") => {
-                if let Some(retry) = REFRESH.get() {
-                    // The page may be gone: then there is nothing to read.
-                    let _ = retry.try_run(());
+    let calls =
+        Closure::<dyn Fn(JsValue, JsValue) -> bool>::new(move |call: JsValue, value: JsValue| {
+            let value = value.as_string();
+            match call.as_string().as_deref() {
+                Some("refresh") => {
+                    if let Some(retry) = REFRESH.get() {
+                        // The page may be gone: then there is nothing to read.
+                        let _ = retry.try_run(());
+                    }
                 }
-            }
-            Some("setLanguage") => match value.as_deref().and_then(lang::parse) {
-                Some(locale) => i18n.choose(locale),
-                None => leptos::logging::warn!(
-                    "window.cashgo.setLanguage: only \"es\" or \"en\"; ignored"
-                ),
-            },
-            Some("go") => {
-                if let Some(route) = value.as_deref().and_then(AppRoute::parse) {
-                    go(route, false, navigate.clone());
+                Some("setLanguage") => match value.as_deref().and_then(lang::parse) {
+                    Some(locale) => i18n.choose(locale),
+                    None => leptos::logging::warn!(
+                        "window.cashgo.setLanguage: only \"es\" or \"en\"; ignored"
+                    ),
+                },
+                // A link tap (`bridge.js`): taken, and `true`, only when the
+                // link leaves the H5 pages (`destination`); else the router's.
+                Some("go") => {
+                    let leaving = value
+                        .as_deref()
+                        .and_then(AppRoute::parse)
+                        .filter(|route| destination(route).is_some());
+                    if let Some(route) = leaving {
+                        go(route, false, navigate.clone());
+                        return true;
+                    }
                 }
+                _ => {}
             }
-            _ => {}
-        }
-    });
+            false
+        });
     let calls: Function = calls.into_js_value().unchecked_into();
     let Some(window) = web_sys::window() else {
         return;
@@ -384,18 +364,6 @@ pub fn follow() {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn amounts_are_exact_decimal_text() {
-        assert_eq!(decimal(Money::from_minor(0)), "0.00");
-        assert_eq!(decimal(Money::from_minor(5)), "0.05");
-        assert_eq!(decimal(Money::from_minor(-1205)), "-12.05");
-        assert_eq!(decimal(Money::from_minor(4_633_360_000)), "46333600.00");
-        assert_eq!(
-            decimal(Money::from_minor(i64::MIN)),
-            "-92233720368547758.08"
-        );
-    }
 
     #[test]
     fn expiry_as_sent() {

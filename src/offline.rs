@@ -122,18 +122,7 @@ fn save(order: &OrderNo, payment: &PaymentRef) {
 /// is kept (registered with the pictures to keep, or removed). A script
 /// element, so that none of it is in the wasm or in the first load.
 fn sync() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(script) = document.create_element("script") else {
-        return;
-    };
-    let src = format!("{}/offline.js", crate::routes::router_base());
-    if script.set_attribute("src", &src).is_ok() && script.set_attribute("data-sync", "").is_ok() {
-        if let Some(body) = document.body() {
-            let _ = body.append_child(&script);
-        }
-    }
+    crate::platform::load_script("offline.js", &[("data-sync", "")]);
 }
 
 /// Forgets every kept reference, its pictures and the service worker.

@@ -29,6 +29,26 @@ pub fn in_webview() -> bool {
     classify(&user_agent()) == Browser::WebView
 }
 
+/// Runs the script at `path` (relative to the app's root, `/` or `/h5/`)
+/// with these attributes, by adding a `<script>` to the page: for the
+/// JavaScript only some phones need (the native bridge's half, the offline
+/// page's sync), kept out of the wasm and the first load.
+pub fn load_script(path: &str, attrs: &[(&str, &str)]) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(script) = document.create_element("script") else {
+        return;
+    };
+    let src = format!("{}/{path}", crate::routes::router_base());
+    let set = std::iter::once(("src", src.as_str()))
+        .chain(attrs.iter().copied())
+        .all(|(name, value)| script.set_attribute(name, value).is_ok());
+    if let (true, Some(body)) = (set, document.body()) {
+        let _ = body.append_child(&script);
+    }
+}
+
 /// `target[name]`, `undefined` when it can't be read.
 fn property(target: &JsValue, name: &str) -> JsValue {
     Reflect::get(target, &name.into()).unwrap_or(JsValue::UNDEFINED)

@@ -43,6 +43,14 @@ impl Money {
         Decimal::from_json(raw, false)?.to_money()
     }
 
+    /// The exact decimal text, as the server writes amounts (`-12.05`,
+    /// `46333600.00`): no symbol, no grouping.
+    pub fn decimal(self) -> String {
+        let (units, cents) = self.split();
+        let sign = if self.0 < 0 { "-" } else { "" };
+        format!("{sign}{units}.{cents:02}")
+    }
+
     /// Whole units and centavos of the absolute value.
     fn split(self) -> (u64, u64) {
         let abs = self.0.unsigned_abs();
@@ -276,6 +284,18 @@ impl Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_exact_decimal_text() {
+        assert_eq!(Money::from_minor(0).decimal(), "0.00");
+        assert_eq!(Money::from_minor(5).decimal(), "0.05");
+        assert_eq!(Money::from_minor(-1205).decimal(), "-12.05");
+        assert_eq!(Money::from_minor(4_633_360_000).decimal(), "46333600.00");
+        assert_eq!(
+            Money::from_minor(i64::MIN).decimal(),
+            "-92233720368547758.08"
+        );
+    }
 
     /// An amount sent as a JSON string.
     fn m(text: &str) -> Option<i64> {
