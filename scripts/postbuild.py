@@ -1,6 +1,9 @@
 """Trunk's post-build hook (Trunk.toml), on the staged build, in this order
 (Trunk starts a stage's hooks all at once, so they are one script):
 
+0. the app's chunks (split.py): optimised, named by their hashes, their
+   loader and the glue renamed, and each route's list written into
+   `index.html`'s boot block (`{{chunks}}`);
 1. `index.html`'s boot block: `{{wasm}}` becomes the hashed name of the
    build's wasm (its one download starts there, Trunk.toml says why), and
    each `{{es:key}}` / `{{en:key}}` that entry of `locales/es.json` /
@@ -29,6 +32,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import catalogs as catalog  # noqa: E402
 import csp  # noqa: E402
+import split  # noqa: E402
 import sw  # noqa: E402
 
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".xml", ".webmanifest", ".map")
@@ -43,7 +47,7 @@ def strip_comments(page):
     return "".join(parts)
 
 
-def fill_index(folder):
+def fill_index(folder, chunks):
     path = os.path.join(folder, "index.html")
     with open(path, encoding="utf-8") as f:
         page = f.read()
@@ -53,6 +57,9 @@ def fill_index(folder):
             sys.exit(f"postbuild: expected one *_bg.wasm in {folder}, found {wasm}")
         # Relative: index.html's <base> (Trunk's public URL) resolves it, at / and /h5/ alike.
         page = page.replace("{{wasm}}", wasm[0])
+    # A build without split points has no chunks to fetch early.
+    if chunks is None:
+        page = page.replace("{{chunks}}", "{}")
     catalogs = catalog.load()
     filled, count = re.subn(
         r"\{\{(es|en):([A-Za-z0-9_.]+)\}\}",
@@ -96,7 +103,8 @@ def main():
     if not folder:
         sys.exit("usage: postbuild.py DIST_DIR [--release] (or run from Trunk, which sets TRUNK_STAGING_DIR)")
     release = "--release" in sys.argv or os.environ.get("TRUNK_PROFILE") == "release"
-    fill_index(folder)
+    chunks = split.write(folder, release)
+    fill_index(folder, chunks)
     csp.write(folder)
     # After every name is final, before the compressed copies (sw.js has its own).
     sw.write(folder)

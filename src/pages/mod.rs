@@ -4,6 +4,7 @@ mod contacts;
 mod extend;
 mod feedback;
 mod home;
+mod lazy;
 mod loan_frame;
 mod login;
 mod not_found;
@@ -26,6 +27,7 @@ pub use repay::RepayPage;
 pub use support::SupportPage;
 
 use crate::routes::{strip_base, AppRoute};
+use lazy::*;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -53,16 +55,16 @@ pub fn Pages() -> impl IntoView {
     // The native app's bridge: `ready` for each page, its calls (issue 16).
     crate::bridge::follow();
     move || match route.get() {
-        Some(AppRoute::Home) => view! { <HomePage /> }.into_any(),
-        Some(AppRoute::Login { .. }) => view! { <LoginPage /> }.into_any(),
-        Some(AppRoute::Orders) => view! { <OrdersPage /> }.into_any(),
         Some(AppRoute::Repay(oid)) => view! { <RepayPage oid=oid /> }.into_any(),
-        Some(AppRoute::Extend(oid)) => view! { <ExtendPage oid=oid /> }.into_any(),
-        Some(AppRoute::Pay(oid)) => view! { <PayPage oid=oid /> }.into_any(),
-        Some(AppRoute::Proof(oid)) => view! { <ProofPage oid=oid /> }.into_any(),
-        Some(AppRoute::Feedback) => view! { <FeedbackPage /> }.into_any(),
-        Some(AppRoute::Contacts) => view! { <ContactsPage /> }.into_any(),
-        Some(AppRoute::Support) => view! { <SupportPage /> }.into_any(),
+        Some(AppRoute::Home) => lazy(fetch::home_chunk, || built(home_page())),
+        Some(AppRoute::Login { .. }) => lazy(fetch::login_chunk, || built(login_page())),
+        Some(AppRoute::Orders) => lazy(fetch::orders_chunk, || built(orders_page())),
+        Some(AppRoute::Extend(oid)) => lazy(fetch::extend_chunk, move || built(extend_page(oid.clone()))),
+        Some(AppRoute::Pay(oid)) => lazy(fetch::pay_chunk, move || built(pay_page(oid.clone()))),
+        Some(AppRoute::Proof(oid)) => lazy(fetch::proof_chunk, move || built(proof_page(oid.clone()))),
+        Some(AppRoute::Feedback) => lazy(fetch::feedback_chunk, || built(feedback_page())),
+        Some(AppRoute::Contacts) => lazy(fetch::contacts_chunk, || built(contacts_page())),
+        Some(AppRoute::Support) => lazy(fetch::support_chunk, || built(support_page())),
         None => view! { <NotFoundPage /> }.into_any(),
     }
 }
