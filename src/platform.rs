@@ -224,3 +224,13 @@ impl Drop for Timer {
         clear_timeout(&self.id);
     }
 }
+
+/// A chunk of the app that did not arrive (src/pages/lazy.rs, `api::write`):
+/// no network, or the server failed it. Nothing of it ran.
+pub struct Unloaded;
+
+impl From<leptos::wasm_split::SplitLoaderError> for Unloaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unloaded
+    }
+}

@@ -22,7 +22,11 @@ use cashgo_core::{
     Order, OrderNo, PayType, PaymentRef, SafeUrl, Support,
 };
 use gloo_net::http::Method;
+use crate::platform::Unloaded;
+use leptos::wasm_split::wasm_split;
 use std::cell::{OnceCell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use transport::{Body, Received};
 
@@ -152,9 +156,10 @@ pub async fn write(what: Write) -> Result<Done, ApiError> {
         // Certainly not sent: the borrower can simply try again.
         return Err(ApiError::Offline);
     }
-    let result = match send_write(what.clone()).await {
-        Err(error) if error.may_have_arrived() => reconcile::reconcile(&what, error).await,
-        other => other,
+    let result = match writes(what.clone()).await {
+        Ok(sent) => sent.await,
+        // The writes' chunk did not arrive: nothing was sent.
+        Err(Unloaded) => Err(ApiError::Offline),
     };
     match (&what, &result) {
         (Write::LogOut, _) => tell(SessionNews::LoggedOut),
@@ -168,6 +173,31 @@ pub async fn write(what: Write) -> Result<Done, ApiError> {
         outcome(Outcome::Wrote(&what, done));
     }
     result
+}
+
+/// A write on its way.
+type Writing = Pin<Box<dyn Future<Output = Result<Done, ApiError>>>>;
+
+/// Sending, decoding and reading back every write live in a chunk of their
+/// own (README "Size and speed"): the reminders' page sends none, and its
+/// first load should not carry them. A page with a form fetches the chunk
+/// when it is drawn ([`preload_writes`]); the header's "log out" when tapped.
+#[wasm_split(writes, wasm_split_path = ::leptos::wasm_split, fallible, preload(writes_chunk))]
+fn writes(what: Write) -> Result<Writing, Unloaded> {
+    Ok(Box::pin(async move {
+        match send_write(what.clone()).await {
+            Err(error) if error.may_have_arrived() => reconcile::reconcile(&what, error).await,
+            other => other,
+        }
+    }))
+}
+
+/// Starts fetching the writes' chunk (a page with a form, as it is drawn),
+/// so that a tap does not wait for it. A failure is left to the write.
+pub fn preload_writes() {
+    leptos::task::spawn_local(async {
+        let _ = writes_chunk().await;
+    });
 }
 
 async fn send_write(what: Write) -> Result<Done, ApiError> {

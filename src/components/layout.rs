@@ -16,7 +16,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     // The session is forgotten here either way (`api::write` tells it); a
     // failure is said on the page with a retry, since the server may still
     // hold the session (a shared phone).
-    let logout = super::write_action(move |done| {
+    let logout = super::write_action_on_tap(move |done| {
         if done.is_ok() {
             go(AppRoute::Home);
         }

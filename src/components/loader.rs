@@ -2,23 +2,62 @@ use super::{ErrorView, Skeleton};
 use crate::api::{self, Done, Write};
 use cashgo_core::{ApiError, DelayDetail, Home, LoanDetail, Order, OrderNo, Support};
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
-/// A page's first read, with the view that draws its answer. Each variant
-/// names the type its view takes, so a page can only draw its own read's
-/// answer: a mismatch is a compile error, not a blank page.
+/// A page's first read, with the view that draws its answer. Each
+/// constructor names the type its view takes, so a page can only draw its
+/// own read's answer: a mismatch is a compile error, not a blank page.
 #[derive(Clone)]
 pub enum Read {
-    /// #3, `/`.
-    Home(fn(Home) -> AnyView),
-    /// #4, `/orders`.
-    Orders(fn(Vec<Order>) -> AnyView),
-    /// #13, `/repay/:oid`.
+    /// #13, `/repay/:oid`: the page in the first module (the reminders'
+    /// page, src/pages/lazy.rs), its read sent and decoded here.
     Detail(OrderNo, fn(LoanDetail) -> AnyView),
+    /// A page in a chunk of its own: its read, decoder and view are built
+    /// where the page is ([`Read::home`] and the others are only called
+    /// from there), so they travel with its chunk, not the first module.
+    Chunk(Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Drawn, ApiError>>>>>),
+}
+
+impl Read {
+    /// #3, `/`.
+    pub fn home(view: fn(Home) -> AnyView) -> Self {
+        Self::chunk(api::loans, view)
+    }
+
+    /// #4, `/orders`.
+    pub fn orders(view: fn(Vec<Order>) -> AnyView) -> Self {
+        Self::chunk(api::orders, view)
+    }
+
     /// #14, `/extend/:oid`.
-    Delay(OrderNo, fn(DelayDetail) -> AnyView),
+    pub fn delay(order: OrderNo, view: fn(DelayDetail) -> AnyView) -> Self {
+        Self::chunk(
+            move || {
+                let order = order.clone();
+                async move { api::loan_delay(&order).await }
+            },
+            view,
+        )
+    }
+
     /// #11, `/support`.
-    Support(fn(Support) -> AnyView),
+    pub fn support(view: fn(Support) -> AnyView) -> Self {
+        Self::chunk(api::support, view)
+    }
+
+    fn chunk<T, F>(read: impl Fn() -> F + 'static, view: fn(T) -> AnyView) -> Self
+    where
+        T: Clone + 'static,
+        F: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let read = Rc::new(read);
+        Read::Chunk(Rc::new(move || {
+            let read = Rc::clone(&read);
+            Box::pin(async move { Ok(drawn(read().await?, view)) })
+        }))
+    }
 }
 
 /// An answer with its view, ready to draw (again on each answer).
@@ -32,13 +71,10 @@ fn drawn<T: Clone + 'static>(data: T, view: fn(T) -> AnyView) -> Drawn {
 /// through this one function, so the wasm holds one copy of the resource
 /// and future machinery instead of one per page (README "Size and speed").
 async fn load(read: Read) -> Result<Drawn, ApiError> {
-    Ok(match read {
-        Read::Home(view) => drawn(api::loans().await?, view),
-        Read::Orders(view) => drawn(api::orders().await?, view),
-        Read::Detail(order, view) => drawn(api::loan_detail(&order).await?, view),
-        Read::Delay(order, view) => drawn(api::loan_delay(&order).await?, view),
-        Read::Support(view) => drawn(api::support().await?, view),
-    })
+    match read {
+        Read::Detail(order, view) => Ok(drawn(api::loan_detail(&order).await?, view)),
+        Read::Chunk(read) => read().await,
+    }
 }
 
 /// Loads a page's data and shows it: a skeleton of the page's shape until
@@ -111,6 +147,14 @@ type Then = Rc<dyn Fn(&Result<Done, ApiError>)>;
 /// value. It runs before the answer reaches the action's value, and not
 /// at all once the component is gone.
 pub fn write_action(then: impl Fn(&Result<Done, ApiError>) + 'static) -> WriteAction {
+    // The page has a form: what sends it comes now, not at the tap.
+    api::preload_writes();
+    new_write_action(Rc::new(then))
+}
+
+/// [`write_action`] for the header's "log out", on every page: the writes'
+/// chunk is fetched only when it is tapped.
+pub fn write_action_on_tap(then: impl Fn(&Result<Done, ApiError>) + 'static) -> WriteAction {
     new_write_action(Rc::new(then))
 }
 

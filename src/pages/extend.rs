@@ -18,7 +18,7 @@ pub fn ExtendPage(
 ) -> impl IntoView {
     // Shaped as RepayPage: `LoanFrame` is the shared piece, each page draws its own read.
     let i18n = use_i18n();
-    let read = Read::Delay(oid.clone(), |detail| {
+    let read = Read::delay(oid.clone(), |detail| {
         view! { <ExtendDetails detail=detail /> }.into_any()
     });
     view! { <LoanFrame title_id="extend-title" title=move || tr!(i18n, extend.title) oid=oid read=read /> }

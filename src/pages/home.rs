@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn HomePage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="home-title">
-            <Loader read=Read::Home(|home| view! { <HomeView home=home /> }.into_any()) />
+            <Loader read=Read::home(|home| view! { <HomeView home=home /> }.into_any()) />
         </section>
     }
 }

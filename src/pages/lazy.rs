@@ -10,21 +10,13 @@
 //! same place and under the same reactive owner as one in the first module.
 
 use crate::components::{ErrorView, Skeleton};
+use crate::platform::Unloaded;
 use cashgo_core::{ApiError, OrderNo};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
-
-/// A chunk that did not arrive (no network, or the server failed it).
-pub struct Unloaded;
-
-impl From<SplitLoaderError> for Unloaded {
-    fn from(_: SplitLoaderError) -> Self {
-        Unloaded
-    }
-}
 
 /// A page's view, from its chunk.
 type Built = Result<AnyView, Unloaded>;

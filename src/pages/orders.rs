@@ -12,7 +12,7 @@ pub fn OrdersPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="orders-title">
             <h1 id="orders-title">{tr!(i18n, orders.title)}</h1>
-            <Loader read=Read::Orders(|list| view! { <OrderList list=list /> }.into_any()) rows=3 />
+            <Loader read=Read::orders(|list| view! { <OrderList list=list /> }.into_any()) rows=3 />
         </section>
     }
 }

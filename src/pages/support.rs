@@ -13,7 +13,7 @@ pub fn SupportPage() -> impl IntoView {
         <section class="page" aria-labelledby="support-title">
             <h1 id="support-title">{tr!(i18n, support.title)}</h1>
             <p>{tr!(i18n, support.intro)}</p>
-            <Loader read=Read::Support(|details| view! { <SupportLinks details=details /> }.into_any()) rows=1 />
+            <Loader read=Read::support(|details| view! { <SupportLinks details=details /> }.into_any()) rows=1 />
             <div class="actions">
                 <Link to=AppRoute::Feedback class="button button-secondary">{tr!(i18n, support.feedback)}</Link>
                 <Link to=AppRoute::Contacts class="button button-secondary">{tr!(i18n, support.contacts)}</Link>
