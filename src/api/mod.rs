@@ -15,6 +15,7 @@ mod upload;
 pub use upload::{send_photo, Sending};
 
 use crate::config::{self, Config};
+use crate::platform::Unloaded;
 use cashgo_core::endpoints as api_path;
 use cashgo_core::form::{self, form_body};
 use cashgo_core::{
@@ -22,7 +23,6 @@ use cashgo_core::{
     Order, OrderNo, PayType, PaymentRef, SafeUrl, Support,
 };
 use gloo_net::http::Method;
-use crate::platform::Unloaded;
 use leptos::wasm_split::wasm_split;
 use std::cell::{OnceCell, RefCell};
 use std::future::Future;

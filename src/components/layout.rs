@@ -4,6 +4,7 @@ use crate::components::{ErrorView, Link};
 use crate::i18n::*;
 use crate::routes::AppRoute;
 use crate::session::{use_go, use_session};
+use cashgo_core::ApiError;
 use leptos::prelude::*;
 
 /// The frame of every page: skip link, header with the language switch,
@@ -15,20 +16,32 @@ pub fn Layout(children: Children) -> impl IntoView {
     let go = use_go();
     // The session is forgotten here either way (`api::write` tells it); a
     // failure is said on the page with a retry, since the server may still
-    // hold the session (a shared phone).
-    let logout = super::write_action_on_tap(move |done| {
-        if done.is_ok() {
-            go(AppRoute::Home);
-        }
-    });
+    // hold the session (a shared phone). Signals rather than a
+    // `write_action`: the header is on every page, and the action machinery
+    // (like the write itself, `api::write`) belongs to the pages with forms,
+    // in their chunks, not in the first module (README "Size and speed").
+    let pending = RwSignal::new(false);
+    let failed = RwSignal::new(None::<ApiError>);
     let log_out = Callback::new(move |_: ()| {
-        if !logout.pending().get_untracked() {
-            logout.dispatch(api::Write::LogOut);
+        if pending.get_untracked() {
+            return;
         }
+        pending.set(true);
+        failed.set(None);
+        let go = go.clone();
+        leptos::task::spawn_local(async move {
+            let done = api::write(api::Write::LogOut).await;
+            pending.set(false);
+            match done {
+                Ok(_) => go(AppRoute::Home),
+                Err(error) => failed.set(Some(error)),
+            }
+        });
     });
-    let logout_failed = move || match logout.value().get() {
-        Some(Err(error)) => Some(view! { <ErrorView error=error retry=log_out /> }),
-        _ => None,
+    let logout_failed = move || {
+        failed
+            .get()
+            .map(|error| view! { <ErrorView error=error retry=log_out /> })
     };
     // After an in-app navigation, focus moves to the new page (as a page load
     // would), so screen readers start reading there and keyboard users don't
@@ -61,7 +74,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <button
                         type="button"
                         class="link-button"
-                        disabled=move || logout.pending().get()
+                        disabled=move || pending.get()
                         on:click=move |_| log_out.run(())
                     >
                         {tr!(i18n, nav.logout)}

@@ -152,12 +152,7 @@ pub fn write_action(then: impl Fn(&Result<Done, ApiError>) + 'static) -> WriteAc
     new_write_action(Rc::new(then))
 }
 
-/// [`write_action`] for the header's "log out", on every page: the writes'
-/// chunk is fetched only when it is tapped.
-pub fn write_action_on_tap(then: impl Fn(&Result<Done, ApiError>) + 'static) -> WriteAction {
-    new_write_action(Rc::new(then))
-}
-
+/// Not generic: one copy of the action machinery for every page.
 fn new_write_action(then: Then) -> WriteAction {
     // Disposed with the calling component: then there is nothing to follow.
     let alive = StoredValue::new(());

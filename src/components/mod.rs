@@ -23,7 +23,7 @@ pub use figure::{AmountFigure, DayFigure, Figure};
 pub use lang_switch::LangSwitch;
 pub use layout::{focus_main, Layout};
 pub use link::Link;
-pub use loader::{use_reload, write_action, write_action_on_tap, Loader, Read};
+pub use loader::{use_reload, write_action, Loader, Read};
 pub use photo_field::PhotoField;
 pub use skeleton::Skeleton;
 pub use status_badge::StatusBadge;

@@ -46,7 +46,10 @@ chunk!(rest, support_chunk, support_page() => view! { <super::SupportPage /> });
 /// chunk is in returns at its first poll (its load is memoized).
 fn ready<F: Future<Output = Built>>(future: F) -> Built {
     let mut future = std::pin::pin!(future);
-    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
         Poll::Ready(built) => built,
         Poll::Pending => Err(Unloaded),
     }

@@ -27,8 +27,8 @@ pub use repay::RepayPage;
 pub use support::SupportPage;
 
 use crate::routes::{strip_base, AppRoute};
-use lazy::*;
 use crate::session::use_session;
+use lazy::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
@@ -59,9 +59,13 @@ pub fn Pages() -> impl IntoView {
         Some(AppRoute::Home) => lazy(fetch::home_chunk, || built(home_page())),
         Some(AppRoute::Login { .. }) => lazy(fetch::login_chunk, || built(login_page())),
         Some(AppRoute::Orders) => lazy(fetch::orders_chunk, || built(orders_page())),
-        Some(AppRoute::Extend(oid)) => lazy(fetch::extend_chunk, move || built(extend_page(oid.clone()))),
+        Some(AppRoute::Extend(oid)) => {
+            lazy(fetch::extend_chunk, move || built(extend_page(oid.clone())))
+        }
         Some(AppRoute::Pay(oid)) => lazy(fetch::pay_chunk, move || built(pay_page(oid.clone()))),
-        Some(AppRoute::Proof(oid)) => lazy(fetch::proof_chunk, move || built(proof_page(oid.clone()))),
+        Some(AppRoute::Proof(oid)) => {
+            lazy(fetch::proof_chunk, move || built(proof_page(oid.clone())))
+        }
         Some(AppRoute::Feedback) => lazy(fetch::feedback_chunk, || built(feedback_page())),
         Some(AppRoute::Contacts) => lazy(fetch::contacts_chunk, || built(contacts_page())),
         Some(AppRoute::Support) => lazy(fetch::support_chunk, || built(support_page())),
