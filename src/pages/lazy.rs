@@ -35,7 +35,7 @@ macro_rules! chunk {
 chunk!(home, home_chunk, home_page() => view! { <super::HomePage /> });
 chunk!(login, login_chunk, login_page() => view! { <super::LoginPage /> });
 chunk!(rest, orders_chunk, orders_page() => view! { <super::OrdersPage /> });
-chunk!(rest, extend_chunk, extend_page(oid: OrderNo) => view! { <super::ExtendPage oid=oid /> });
+chunk!(extend, extend_chunk, extend_page(oid: OrderNo) => view! { <super::ExtendPage oid=oid /> });
 chunk!(rest, pay_chunk, pay_page(oid: OrderNo) => view! { <super::PayPage oid=oid /> });
 chunk!(rest, proof_chunk, proof_page(oid: OrderNo) => view! { <super::ProofPage oid=oid /> });
 chunk!(rest, feedback_chunk, feedback_page() => view! { <super::FeedbackPage /> });
@@ -103,6 +103,20 @@ fn failed(retry: Callback<()>) -> AnyView {
 /// Builds a page whose chunk is in.
 pub fn built(future: impl Future<Output = Built>) -> Built {
     ready(future)
+}
+
+/// The pages one tap away from the reminders' page ("Pay now", "Extend"):
+/// their chunks are fetched once that page is drawn and has had a moment
+/// (3 s, after its own start), so that the tap does not wait for them. A
+/// failure is left to the tap, which fetches again.
+pub fn fetch_soon() {
+    crate::platform::Timer::start(3_000, || {
+        leptos::task::spawn_local(async {
+            let _ = pay_chunk().await;
+            let _ = extend_chunk().await;
+        });
+    })
+    .detach();
 }
 
 /// Each page's chunk fetch, boxed to one type.

@@ -28,6 +28,9 @@ fn RepayDetails(detail: LoanDetail) -> impl IntoView {
     let bill = detail.bill.clone();
     let status = bill.status;
     let open = status.is_open();
+    if open {
+        super::fetch_soon();
+    }
     let class = format!("card card-{}", status.as_str());
     view! {
         <div class=class>
