@@ -28,8 +28,8 @@ pub use support::SupportPage;
 
 use crate::routes::{strip_base, AppRoute};
 use crate::session::use_session;
-use lazy::*;
 pub(crate) use lazy::fetch_soon;
+use lazy::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
