@@ -53,6 +53,7 @@ async function timing(page: Page): Promise<{ chunks: number[]; wasmEnd: number }
   });
 }
 
+// The usual frame (both languages, a fresh sandbox per test), alike in the specs on purpose.
 for (const lang of LANGS) {
   test.describe(`chunks (${lang})`, () => {
     test.beforeEach(async ({ sandbox }) => {

@@ -17,7 +17,7 @@ pub enum Read {
     /// A page in a chunk of its own: its read, decoder and view are built
     /// where the page is ([`Read::home`] and the others are only called
     /// from there), so they travel with its chunk, not the first module.
-    Chunk(Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Drawn, ApiError>>>>>),
+    Chunk(Rc<dyn Fn() -> Reading>),
 }
 
 impl Read {
@@ -59,6 +59,9 @@ impl Read {
         }))
     }
 }
+
+/// A page's read on its way, drawn once it is in.
+type Reading = Pin<Box<dyn Future<Output = Result<Drawn, ApiError>>>>;
 
 /// An answer with its view, ready to draw (again on each answer).
 type Drawn = Rc<dyn Fn() -> AnyView>;
