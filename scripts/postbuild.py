@@ -9,8 +9,9 @@
    each `{{es:key}}` / `{{en:key}}` that entry of `locales/es.json` /
    `en.json` (HTML-escaped), so the page that shows before the wasm (and
    instead of it, if the wasm never starts) speaks from the same catalogs
-   as the app; and the HTML comments outside scripts and styles go (they
-   are notes for developers, ~1 KB of brotli on every page load);
+   as the app; and the HTML comments outside scripts and styles, and the
+   scripts' whole-line `//` comments, go (notes for developers, ~1.4 KB of
+   brotli on every page load);
 2. the Content-Security-Policy: `csp.txt` and `csp-nginx.conf` (csp.py);
 3. the service worker `sw.js` and the offline page it serves
    (`offline.html`, `offline.js`; sw.py, README "Offline use"), versioned
@@ -39,11 +40,16 @@ COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".xml"
 
 
 def strip_comments(page):
-    """`page` without its HTML comments (and the lines they stood on), except
-    inside `<script>` and `<style>`, whose text is hashed into the CSP as it is."""
+    """`page` without its HTML comments (and the lines they stood on) and
+    the inline scripts' whole-line `//` comments (0.35 KB of brotli on each
+    load), before the CSP hashes the scripts as they then are. Nothing else
+    in a script or a `<style>` is touched."""
     parts = re.split(r"(<script\b.*?</script>|<style\b.*?</style>)", page, flags=re.S | re.I)
     for i in range(0, len(parts), 2):
         parts[i] = re.sub(r"[ \t]*<!--.*?-->[ \t]*\n?", "", parts[i], flags=re.S)
+    for i in range(1, len(parts), 2):
+        if parts[i][:7].lower() == "<script":
+            parts[i] = re.sub(r"(?m)^[ \t]*//[^\n]*\n", "", parts[i])
     return "".join(parts)
 
 
