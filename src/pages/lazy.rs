@@ -21,30 +21,38 @@ use std::task::{Context, Poll, Waker};
 /// A page's view, from its chunk.
 type Built = Result<AnyView, Unloaded>;
 /// Fetches a page's chunk (the split function's `preload`).
-pub type Fetch = fn() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
+type Fetch = fn() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
 
+/// For each page: `$name`, the split function that builds its view inside
+/// its chunk, and `$page`, the page for `pages::Pages` ([`lazy`] on them).
+/// The first two arguments are what scripts/split.py reads (`module`,
+/// `<route>_chunk`): keep them first.
 macro_rules! chunk {
-    ($module:ident, $fetch:ident, $name:ident ( $($arg:ident : $ty:ty),* ) => $view:expr) => {
+    ($module:ident, $fetch:ident, $page:ident, $name:ident ( $($arg:ident : $ty:ty),* ) => $view:expr) => {
         #[wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible, preload($fetch))]
-        pub fn $name($($arg: $ty),*) -> Built {
+        fn $name($($arg: $ty),*) -> Built {
             Ok($view.into_any())
+        }
+
+        pub fn $page($($arg: $ty),*) -> AnyView {
+            lazy(|| Box::pin($fetch()), move || ready($name($($arg.clone()),*)))
         }
     };
 }
 
-chunk!(home, home_chunk, home_page() => view! { <super::HomePage /> });
-chunk!(login, login_chunk, login_page() => view! { <super::LoginPage /> });
-chunk!(rest, orders_chunk, orders_page() => view! { <super::OrdersPage /> });
-chunk!(extend, extend_chunk, extend_page(oid: OrderNo) => view! { <super::ExtendPage oid=oid /> });
-chunk!(rest, pay_chunk, pay_page(oid: OrderNo) => view! { <super::PayPage oid=oid /> });
-chunk!(rest, proof_chunk, proof_page(oid: OrderNo) => view! { <super::ProofPage oid=oid /> });
-chunk!(rest, feedback_chunk, feedback_page() => view! { <super::FeedbackPage /> });
-chunk!(rest, contacts_chunk, contacts_page() => view! { <super::ContactsPage /> });
-chunk!(rest, support_chunk, support_page() => view! { <super::SupportPage /> });
+chunk!(home, home_chunk, home, home_page() => view! { <super::HomePage /> });
+chunk!(login, login_chunk, login, login_page() => view! { <super::LoginPage /> });
+chunk!(rest, orders_chunk, orders, orders_page() => view! { <super::OrdersPage /> });
+chunk!(extend, extend_chunk, extend, extend_page(oid: OrderNo) => view! { <super::ExtendPage oid=oid /> });
+chunk!(rest, pay_chunk, pay, pay_page(oid: OrderNo) => view! { <super::PayPage oid=oid /> });
+chunk!(rest, proof_chunk, proof, proof_page(oid: OrderNo) => view! { <super::ProofPage oid=oid /> });
+chunk!(rest, feedback_chunk, feedback, feedback_page() => view! { <super::FeedbackPage /> });
+chunk!(rest, contacts_chunk, contacts, contacts_page() => view! { <super::ContactsPage /> });
+chunk!(rest, support_chunk, support, support_page() => view! { <super::SupportPage /> });
 
-/// The result of a future that is already complete: a split function whose
-/// chunk is in returns at its first poll (its load is memoized).
-fn ready<F: Future<Output = Built>>(future: F) -> Built {
+/// The view of a page whose chunk is in: its split function returns at
+/// its first poll (the chunk's load is memoized).
+fn ready(future: impl Future<Output = Built>) -> Built {
     let mut future = std::pin::pin!(future);
     match future
         .as_mut()
@@ -66,7 +74,7 @@ enum State {
 /// A page from a chunk: the page's skeleton while its chunk arrives, then
 /// the page; if it does not arrive, the connection error with a retry (the
 /// chunk is fetched again; a failure is never kept).
-pub fn lazy(fetch: Fetch, build: impl Fn() -> Built + 'static) -> AnyView {
+fn lazy(fetch: Fetch, build: impl Fn() -> Built + 'static) -> AnyView {
     let state = RwSignal::new(State::Loading);
     let build = StoredValue::new_local(build);
     let load = move || {
@@ -100,11 +108,6 @@ fn failed(retry: Callback<()>) -> AnyView {
     view! { <ErrorView error=ApiError::Offline retry=retry /> }.into_any()
 }
 
-/// Builds a page whose chunk is in.
-pub fn built(future: impl Future<Output = Built>) -> Built {
-    ready(future)
-}
-
 /// The pages one tap away from the reminders' page ("Pay now", "Extend"):
 /// their chunks are fetched once that page is drawn and has had a moment
 /// (3 s, after its own start), so that the tap does not wait for them. A
@@ -117,28 +120,4 @@ pub fn fetch_soon() {
         });
     })
     .detach();
-}
-
-/// Each page's chunk fetch, boxed to one type.
-pub mod fetch {
-    use super::*;
-
-    macro_rules! boxed {
-        ($($name:ident),*) => {
-            $(pub fn $name() -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>> {
-                Box::pin(super::$name())
-            })*
-        };
-    }
-    boxed!(
-        home_chunk,
-        login_chunk,
-        orders_chunk,
-        extend_chunk,
-        pay_chunk,
-        proof_chunk,
-        feedback_chunk,
-        contacts_chunk,
-        support_chunk
-    );
 }

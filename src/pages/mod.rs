@@ -29,7 +29,6 @@ pub use support::SupportPage;
 use crate::routes::{strip_base, AppRoute};
 use crate::session::use_session;
 pub(crate) use lazy::fetch_soon;
-use lazy::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
@@ -57,19 +56,15 @@ pub fn Pages() -> impl IntoView {
     crate::bridge::follow();
     move || match route.get() {
         Some(AppRoute::Repay(oid)) => view! { <RepayPage oid=oid /> }.into_any(),
-        Some(AppRoute::Home) => lazy(fetch::home_chunk, || built(home_page())),
-        Some(AppRoute::Login { .. }) => lazy(fetch::login_chunk, || built(login_page())),
-        Some(AppRoute::Orders) => lazy(fetch::orders_chunk, || built(orders_page())),
-        Some(AppRoute::Extend(oid)) => {
-            lazy(fetch::extend_chunk, move || built(extend_page(oid.clone())))
-        }
-        Some(AppRoute::Pay(oid)) => lazy(fetch::pay_chunk, move || built(pay_page(oid.clone()))),
-        Some(AppRoute::Proof(oid)) => {
-            lazy(fetch::proof_chunk, move || built(proof_page(oid.clone())))
-        }
-        Some(AppRoute::Feedback) => lazy(fetch::feedback_chunk, || built(feedback_page())),
-        Some(AppRoute::Contacts) => lazy(fetch::contacts_chunk, || built(contacts_page())),
-        Some(AppRoute::Support) => lazy(fetch::support_chunk, || built(support_page())),
+        Some(AppRoute::Home) => lazy::home(),
+        Some(AppRoute::Login { .. }) => lazy::login(),
+        Some(AppRoute::Orders) => lazy::orders(),
+        Some(AppRoute::Extend(oid)) => lazy::extend(oid),
+        Some(AppRoute::Pay(oid)) => lazy::pay(oid),
+        Some(AppRoute::Proof(oid)) => lazy::proof(oid),
+        Some(AppRoute::Feedback) => lazy::feedback(),
+        Some(AppRoute::Contacts) => lazy::contacts(),
+        Some(AppRoute::Support) => lazy::support(),
         None => view! { <NotFoundPage /> }.into_any(),
     }
 }
