@@ -6,9 +6,10 @@ names it in `index.html`. Run by Trunk after each build (Trunk.toml
 - `cargo build -p cashgo-paint --target wasm32-unknown-unknown` (release
   when Trunk builds release: the workspace's opt-level "z", LTO, abort);
 - in release, `wasm-opt -Oz` with the same feature flags as the app's wasm
-  (index.html), then a strip of every custom section;
-- copied as `cashgo-paint-<16 hex of its SHA-256>.wasm`, a content-hashed
-  name (served `immutable` like the app's `*_bg.wasm`);
+  (index.html), then a strip of every custom section, and copied as
+  `cashgo-paint-<16 hex of its SHA-256>.wasm`, a content-hashed name served
+  `immutable` like the app's `*_bg.wasm` (`wasm_files.place`, as the app's
+  chunks are);
 - `index.html`'s `<script data-paint="cashgo-paint.wasm">` (the inline
   script that fetches, runs and inserts it) gets that name.
 
@@ -16,32 +17,16 @@ The inline script in index.html is the module's only glue; its SHA-256 goes
 into the CSP like the other inline blocks (`scripts/csp.py` runs after this).
 """
 import glob
-import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import wasm_files  # noqa: E402
+
+ROOT = wasm_files.ROOT
 PLACEHOLDER = "cashgo-paint.wasm"
-# The features rustc (>= 1.87) emits by default; wasm-opt must be told (index.html says the same).
-WASM_OPT_FEATURES = [
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-]
-
-
-def target_dir():
-    out = subprocess.run(
-        ["cargo", "metadata", "--format-version", "1", "--no-deps"],
-        cwd=ROOT, check=True, capture_output=True, text=True,
-    ).stdout
-    return re.search(r'"target_directory":"([^"]+)"', out).group(1)
 
 
 def build(release):
@@ -50,15 +35,7 @@ def build(release):
         cmd.append("--release")
     subprocess.run(cmd, cwd=ROOT, check=True)
     profile = "release" if release else "debug"
-    return os.path.join(target_dir(), "wasm32-unknown-unknown", profile, "cashgo_paint.wasm")
-
-
-def optimise(wasm, out):
-    subprocess.run(
-        ["wasm-opt", "-Oz", *WASM_OPT_FEATURES, "--strip-debug", "--strip-producers",
-         "--strip-target-features", wasm, "-o", out],
-        check=True,
-    )
+    return os.path.join(wasm_files.target_dir(), "wasm32-unknown-unknown", profile, "cashgo_paint.wasm")
 
 
 def main():
@@ -68,17 +45,9 @@ def main():
         sys.exit("usage: paint.py DIST_DIR [--release] (or run from Trunk, which sets TRUNK_STAGING_DIR)")
     release = "--release" in sys.argv or os.environ.get("TRUNK_PROFILE") == "release"
     wasm = build(release)
-    staged = os.path.join(folder, "cashgo-paint.tmp.wasm")
-    if release:
-        optimise(wasm, staged)
-    else:
-        shutil.copyfile(wasm, staged)
-    with open(staged, "rb") as f:
-        digest = hashlib.sha256(f.read()).hexdigest()[:16]
-    name = f"cashgo-paint-{digest}.wasm"
     for old in glob.glob(os.path.join(folder, "cashgo-paint-*.wasm")):
         os.remove(old)
-    os.replace(staged, os.path.join(folder, name))
+    name = wasm_files.place(wasm, folder, "cashgo-paint", release)
 
     index = os.path.join(folder, "index.html")
     with open(index, encoding="utf-8") as f:

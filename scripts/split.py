@@ -8,9 +8,9 @@ module; it left the chunks and their loader, `__wasm_split.js`, in
 
 1. checks that they belong to this build (the first module cargo wrote is
    the one the linker split);
-2. runs wasm-opt on each chunk as Trunk did on the first module (release),
-   and names each by its content's hash (`chunk_4-<hash>.wasm`), cached for
-   a year like Trunk's files;
+2. runs wasm-opt on each chunk as on the first-paint module (release), and
+   names each by its content's hash (`chunk_4-<hash>.wasm`), cached for a
+   year like Trunk's files (`wasm_files.place`);
 3. writes the loader as `split-<hash>.js`, with: those names; the first
    module's exports taken from `globalThis.__cashgoInitSync` (Trunk.toml's
    loader sets it) instead of an import of the glue, which would make the
@@ -25,10 +25,12 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import wasm_files  # noqa: E402
+
+ROOT = wasm_files.ROOT
 LAZY = os.path.join(ROOT, "src", "pages", "lazy.rs")
 LOADER = "__wasm_split.js"
 
@@ -52,18 +54,8 @@ def routes():
 
 
 def split_dir(release):
-    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
-    profile = "release" if release else "debug"
-    return os.path.join(target, "wasm32-unknown-unknown", profile), os.path.join(
-        target, "wasm32-unknown-unknown", profile, "wasm-split"
-    )
-
-
-def wasm_opt_params():
-    with open(os.path.join(ROOT, "index.html"), encoding="utf-8") as f:
-        page = f.read()
-    found = re.search(r'data-wasm-opt-params="([^"]*)"', page)
-    return found.group(1).split() if found else []
+    profile_dir = os.path.join(wasm_files.target_dir(), "wasm32-unknown-unknown", "release" if release else "debug")
+    return profile_dir, os.path.join(profile_dir, "wasm-split")
 
 
 def write(folder, release):
@@ -90,20 +82,10 @@ def write(folder, release):
     with open(os.path.join(chunks_dir, LOADER), encoding="utf-8") as f:
         loader = f.read()
     names = {}
-    params = wasm_opt_params()
     for name in sorted(os.listdir(chunks_dir)):
         if not name.endswith(".wasm"):
             continue
-        source = os.path.join(chunks_dir, name)
-        staged = os.path.join(folder, name)
-        if release:
-            subprocess.run(["wasm-opt", "-Oz", *params, source, "-o", staged], check=True)
-        else:
-            with open(source, "rb") as f, open(staged, "wb") as out:
-                out.write(f.read())
-        with open(staged, "rb") as f:
-            final = f"{name[:-5]}-{digest(f.read())}.wasm"
-        os.replace(staged, os.path.join(folder, final))
+        final = wasm_files.place(os.path.join(chunks_dir, name), folder, name[:-5], release)
         names[name[:-5]] = final
         if f'"./{name}"' not in loader:
             die(f"{LOADER} does not name {name}")
